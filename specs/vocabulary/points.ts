@@ -3,14 +3,7 @@
  * textual form `pod.gone`, `app.started`, `app.started#2`.
  */
 
-export const podPointNames = [
-  'created',
-  'deleteRequested',
-  'gone',
-  'initialized',
-  'ready',
-  'unready',
-] as const;
+export const podPointNames = ['created', 'deleteRequested', 'gone', 'initialized', 'ready', 'unready'] as const;
 export type PodPointName = (typeof podPointNames)[number];
 
 export const containerPointNames = [
@@ -55,8 +48,7 @@ export function formatPointRef(ref: PointRef): string {
 }
 
 export type PointParseResult =
-  | { readonly status: 'ok'; readonly ref: PointRef }
-  | { readonly status: 'error'; readonly message: string };
+  { readonly status: 'ok'; readonly ref: PointRef } | { readonly status: 'error'; readonly message: string };
 
 /** Parses `pod.gone`, `app.started`, `app.postStart.finished#3`. Container names are DNS labels and contain no dot. */
 export function parsePointRef(text: string): PointParseResult {
@@ -84,7 +76,10 @@ export function parsePointRef(text: string): PointParseResult {
     return { status: 'error', message: `'${text}': unknown pod point '${name}' (known: ${podPointNames.join(', ')})` };
   }
   if ((containerPointNames as ReadonlyArray<string>).includes(name)) {
-    return { status: 'ok', ref: { scope: 'container', container: owner, name: name as ContainerPointName, occurrence } };
+    return {
+      status: 'ok',
+      ref: { scope: 'container', container: owner, name: name as ContainerPointName, occurrence },
+    };
   }
   return {
     status: 'error',

@@ -31,6 +31,8 @@ export interface PredictedPoint {
   readonly atSeconds: number;
   readonly rule: RuleId;
   readonly certainty: Certainty;
+  /** it occurs on the nominal timeline (false: only for some other timing) */
+  readonly nominal: boolean;
 }
 
 export interface ForbiddenPoint {
@@ -76,6 +78,8 @@ export interface PredictedEvent {
   readonly atSeconds: number;
   readonly rule: RuleId;
   readonly certainty: Certainty;
+  /** it occurs on the nominal timeline */
+  readonly nominal: boolean;
 }
 
 /** Something the rules leave open; the model says so rather than guessing. */

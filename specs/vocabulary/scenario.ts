@@ -14,8 +14,7 @@ export type ContainerRole = 'init' | 'sidecar' | 'regular';
 
 /** What the main process does when it receives SIGTERM. */
 export type TermHandling =
-  | { readonly type: 'exit'; readonly exitCode: number; readonly afterSeconds: number }
-  | { readonly type: 'ignore' };
+  { readonly type: 'exit'; readonly exitCode: number; readonly afterSeconds: number } | { readonly type: 'ignore' };
 
 /** What the main process does during one run (one start of the container). */
 export interface RunBehavior {
@@ -33,9 +32,25 @@ export interface ContainerBehavior {
 /** The Kubernetes handler of a hook or probe; only what the lifecycle needs is kept, the rest stays in `extra`. */
 export type HandlerAction =
   | { readonly type: 'exec'; readonly command: ReadonlyArray<string> }
-  | { readonly type: 'httpGet'; readonly port: number | string; readonly path?: string }
-  | { readonly type: 'tcpSocket'; readonly port: number | string }
-  | { readonly type: 'grpc'; readonly port: number }
+  | {
+      readonly type: 'httpGet';
+      readonly port: number | string;
+      readonly path?: string;
+      /** host, scheme, httpHeaders as written (absent: none written) */
+      readonly extra?: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'tcpSocket';
+      readonly port: number | string;
+      /** host as written (absent: none written) */
+      readonly extra?: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'grpc';
+      readonly port: number;
+      /** service as written (absent: none written) */
+      readonly extra?: Readonly<Record<string, unknown>>;
+    }
   | { readonly type: 'sleep'; readonly seconds: number };
 
 export type HookResult = 'success' | 'fail';

@@ -1,12 +1,10 @@
 /** Expected values: plain, `{anyOf: [...]}`, or for numbers also `{min, max}` (FORMAT.md "Expectations"). */
 
 export type ValueMatcher<T> =
-  | { readonly type: 'equals'; readonly value: T }
-  | { readonly type: 'anyOf'; readonly values: ReadonlyArray<T> };
+  { readonly type: 'equals'; readonly value: T } | { readonly type: 'anyOf'; readonly values: ReadonlyArray<T> };
 
 export type NumberMatcher =
-  | ValueMatcher<number>
-  | { readonly type: 'range'; readonly min?: number; readonly max?: number };
+  ValueMatcher<number> | { readonly type: 'range'; readonly min?: number; readonly max?: number };
 
 export function matches<T>(matcher: ValueMatcher<T> | NumberMatcher, actual: T | number): boolean {
   switch (matcher.type) {

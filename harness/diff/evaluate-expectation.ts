@@ -1,0 +1,187 @@
+/**
+ * Judges a case's `expect` (or `documented`) block against one observation, entry by entry. What the
+ * backend could not observe makes that entry `unknown`, never `fail`.
+ */
+import {
+  describeMatcher,
+  formatPointRef,
+  matches,
+  type EventExpectation,
+  type Expectation,
+  type NumberMatcher,
+  type Observation,
+  type ObservedEvent,
+  type ValueMatcher,
+} from '../../specs/vocabulary/index.ts';
+import { numberPoints, timeOf } from './numbered-points.ts';
+
+export type EntryStatus = 'pass' | 'fail' | 'unknown';
+
+export interface EntryVerdict {
+  readonly status: EntryStatus;
+  /** the expectation as written, e.g. `containers.app.state` or `order [a.exited, b.started]` */
+  readonly expect: string;
+  /** what was expected and what was seen */
+  readonly message: string;
+}
+
+export interface ExpectationVerdict {
+  readonly status: EntryStatus;
+  readonly entries: ReadonlyArray<EntryVerdict>;
+}
+
+function fmt(n: number): string {
+  return `${Math.round(n * 1000) / 1000}s`;
+}
+
+function value<T>(
+  expect: string,
+  matcher: ValueMatcher<T> | NumberMatcher,
+  actual: T | number | undefined,
+): EntryVerdict {
+  if (actual === undefined) {
+    return { status: 'unknown', expect, message: `expected ${describeMatcher(matcher)}, not observed` };
+  }
+  return matches(matcher, actual)
+    ? { status: 'pass', expect, message: `${String(actual)}` }
+    : { status: 'fail', expect, message: `expected ${describeMatcher(matcher)}, got ${String(actual)}` };
+}
+
+function eventMatches(e: EventExpectation, seen: ObservedEvent): boolean {
+  if (!matches(e.reason, seen.reason)) return false;
+  if (e.container && (seen.container === undefined || !matches(e.container, seen.container))) return false;
+  if (e.message) {
+    const text = seen.message ?? '';
+    const wanted = e.message.type === 'equals' ? [e.message.value] : e.message.values;
+    if (!wanted.some((w) => text.includes(w))) return false;
+  }
+  return true;
+}
+
+function describeEvent(e: EventExpectation): string {
+  const parts = [`reason: ${describeMatcher(e.reason)}`];
+  if (e.container) parts.push(`container: ${describeMatcher(e.container)}`);
+  if (e.message) parts.push(`message: ${describeMatcher(e.message)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+export function evaluateExpectation(expect: Expectation, observation: Observation): ExpectationVerdict {
+  const entries: EntryVerdict[] = [];
+  const final = observation.final;
+  if (expect.phase) entries.push(value('phase', expect.phase, final.phase));
+  if (expect.gone) entries.push(value('gone', expect.gone, final.gone));
+  if (expect.status) entries.push(value('status', expect.status, final.status));
+  for (const c of expect.containers) {
+    const seen = final.containers?.[c.container];
+    const at = `containers.${c.container}`;
+    if (c.state) entries.push(value(`${at}.state`, c.state, seen?.state));
+    if (c.reason) entries.push(value(`${at}.reason`, c.reason, seen?.reason ?? (seen ? '' : undefined)));
+    if (c.exitCode) entries.push(value(`${at}.exitCode`, c.exitCode, seen?.exitCode));
+    if (c.restartCount) entries.push(value(`${at}.restartCount`, c.restartCount, seen?.restartCount));
+    if (c.ready) entries.push(value(`${at}.ready`, c.ready, seen?.ready));
+    if (c.everStarted) entries.push(value(`${at}.everStarted`, c.everStarted, seen?.everStarted));
+  }
+  for (const c of expect.conditions) {
+    const seen = final.conditions?.[c.condition];
+    const at = `conditions.${c.condition}`;
+    if (c.status) entries.push(value(`${at}.status`, c.status, seen?.status));
+    if (c.reason) entries.push(value(`${at}.reason`, c.reason, seen ? (seen.reason ?? '') : undefined));
+  }
+  const times = numberPoints(observation);
+  for (const o of expect.order) {
+    const a = formatPointRef(o.before);
+    const b = formatPointRef(o.after);
+    const expectText = `order [${a}, ${b}]`;
+    const ta = timeOf(times, o.before);
+    const tb = timeOf(times, o.after);
+    if (ta === undefined || tb === undefined) {
+      const missing = [ta === undefined ? a : undefined, tb === undefined ? b : undefined]
+        .filter(Boolean)
+        .join(' and ');
+      entries.push({ status: 'fail', expect: expectText, message: `${missing} did not occur` });
+    } else if (ta < tb) {
+      entries.push({ status: 'pass', expect: expectText, message: `${a} at ${fmt(ta)}, ${b} at ${fmt(tb)}` });
+    } else {
+      entries.push({
+        status: 'fail',
+        expect: expectText,
+        message: `${a} at ${fmt(ta)} is not before ${b} at ${fmt(tb)}`,
+      });
+    }
+  }
+  for (const ref of expect.never) {
+    const text = formatPointRef(ref);
+    const t = timeOf(times, ref);
+    entries.push(
+      t === undefined
+        ? { status: 'pass', expect: `never ${text}`, message: 'did not occur' }
+        : { status: 'fail', expect: `never ${text}`, message: `${text} occurred at ${fmt(t)}` },
+    );
+  }
+  for (const timing of expect.timing) {
+    const [a, b] = timing.type === 'from' ? [timing.from, timing.to] : [timing.a, timing.b];
+    const label =
+      timing.type === 'from'
+        ? `timing ${formatPointRef(a)} -> ${formatPointRef(b)}`
+        : `timing between [${formatPointRef(a)}, ${formatPointRef(b)}]`;
+    const bounds = [
+      timing.minSeconds !== undefined ? `min ${fmt(timing.minSeconds)}` : undefined,
+      timing.maxSeconds !== undefined ? `max ${fmt(timing.maxSeconds)}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const ta = timeOf(times, a);
+    const tb = timeOf(times, b);
+    if (ta === undefined || tb === undefined) {
+      const missing = [
+        ta === undefined ? formatPointRef(a) : undefined,
+        tb === undefined ? formatPointRef(b) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      entries.push({ status: 'fail', expect: label, message: `${missing} did not occur (expected ${bounds})` });
+      continue;
+    }
+    const d = timing.type === 'from' ? tb - ta : Math.abs(tb - ta);
+    const ok =
+      (timing.minSeconds === undefined || d >= timing.minSeconds - 1e-9) &&
+      (timing.maxSeconds === undefined || d <= timing.maxSeconds + 1e-9);
+    entries.push({
+      status: ok ? 'pass' : 'fail',
+      expect: label,
+      message: ok ? `${fmt(d)}` : `expected ${bounds}, got ${fmt(d)}`,
+    });
+  }
+  for (const e of expect.eventsPresent) {
+    const label = `events.present ${describeEvent(e)}`;
+    if (!observation.events) {
+      entries.push({ status: 'unknown', expect: label, message: 'the backend does not report Events' });
+      continue;
+    }
+    const hit = observation.events.some((seen) => eventMatches(e, seen));
+    entries.push(
+      hit
+        ? { status: 'pass', expect: label, message: 'present' }
+        : { status: 'fail', expect: label, message: 'no such event' },
+    );
+  }
+  for (const e of expect.eventsAbsent) {
+    const label = `events.absent ${describeEvent(e)}`;
+    if (!observation.events) {
+      entries.push({ status: 'unknown', expect: label, message: 'the backend does not report Events' });
+      continue;
+    }
+    const hit = observation.events.find((seen) => eventMatches(e, seen));
+    entries.push(
+      hit
+        ? { status: 'fail', expect: label, message: `present: ${hit.reason} "${hit.message ?? ''}"` }
+        : { status: 'pass', expect: label, message: 'absent' },
+    );
+  }
+  const status: EntryStatus = entries.some((e) => e.status === 'fail')
+    ? 'fail'
+    : entries.some((e) => e.status === 'unknown')
+      ? 'unknown'
+      : 'pass';
+  return { status, entries };
+}

@@ -1,0 +1,128 @@
+/**
+ * The pod status the kubelet writes to the API: container states with the reason cache, readiness,
+ * `started`; written at the start of every sync (describing the world before that sync's actions),
+ * once when termination begins and not again until it ends; readiness reaches it through the status
+ * manager at any time (KUBELET-FACTS §1.3, §6.3, §8, Corrections 4).
+ */
+import { advance, type Moment } from './engine/delay.ts';
+import { latencies } from './latencies.ts';
+import { podPoint, containerPoint } from './record.ts';
+import { willRestart } from './restart-policy.ts';
+import type { ContainerModel, PodModel } from './state.ts';
+import type { ApiContainerState, ApiContainerStatus, ApiPodView } from './status/api-view.ts';
+import { computeConditions, computePhase } from './status/index.ts';
+import { isStarted, triggerReadiness } from './probes.ts';
+
+function terminatedState(c: ContainerModel): Extract<ApiContainerState, { type: 'terminated' }> {
+  const exitCode = c.exitCode ?? 0;
+  return {
+    type: 'terminated',
+    exitCode,
+    reason: exitCode === 0 ? 'Completed' : 'Error',
+    ...(c.finishedAtSeconds !== undefined ? { finishedAtSeconds: c.finishedAtSeconds } : {}),
+  };
+}
+
+function isReady(c: ContainerModel): boolean {
+  if (c.spec.role === 'init') return c.runtime === 'exited' && c.exitCode === 0;
+  if (c.runtime !== 'running' || !isStarted(c)) return false;
+  return c.spec.readinessProbe ? c.probes.readinessProbe?.result === 'success' : true;
+}
+
+function containerStatus(pod: PodModel, c: ContainerModel): ApiContainerStatus {
+  const defaultReason = pod.scenario.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+  const base = {
+    name: c.spec.name,
+    role: c.spec.role,
+    restartCount: Math.max(0, c.starts - 1),
+    ready: isReady(c),
+    started: isStarted(c),
+  };
+  switch (c.runtime) {
+    case 'none': {
+      const cached = c.reasonCache && willRestart(pod, c) ? c.reasonCache : undefined;
+      return { ...base, state: { type: 'waiting', reason: cached?.reason ?? defaultReason } };
+    }
+    case 'created':
+      return { ...base, state: { type: 'waiting' } };
+    case 'running':
+      return {
+        ...base,
+        state: { type: 'running', startedAtSeconds: c.startedAt?.t ?? 0 },
+        ...(c.starts > 1 && c.lastTerminated ? { lastState: c.lastTerminated } : {}),
+      };
+    case 'exited': {
+      const terminated = terminatedState(c);
+      if (c.reasonCache && willRestart(pod, c)) {
+        return { ...base, state: { type: 'waiting', reason: c.reasonCache.reason }, lastState: terminated };
+      }
+      return { ...base, state: terminated, ...(c.lastTerminated ? { lastState: c.lastTerminated } : {}) };
+    }
+  }
+}
+
+/** The status the kubelet would write now. */
+export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
+  const statuses = new Map(pod.containers.map((c) => [c.spec.name, containerStatus(pod, c)]));
+  const pick = (names: ReadonlyArray<{ name: string }>): ApiContainerStatus[] =>
+    names.map((x) => statuses.get(x.name)).filter((s): s is ApiContainerStatus => s !== undefined);
+  return {
+    restartPolicy: pod.scenario.pod.restartPolicy,
+    initContainers: pick(pod.scenario.pod.initContainers),
+    containers: pick(pod.scenario.pod.containers),
+    deletionRequested: pod.deletion !== undefined,
+    podIsTerminal,
+    ...(pod.forcedPhase ? { forcedPhase: pod.forcedPhase } : {}),
+    ...(pod.api ? { previousPhase: computePhase(pod.api) } : {}),
+    sandboxReady: pod.scenario.pod.runtimeClassName === undefined,
+    wasInitialized: pod.initializedEver,
+  };
+}
+
+/** Writes `view` as the API status at `at` and emits the readiness and condition points that changed. */
+export function publishView(pod: PodModel, view: ApiPodView, at: Moment): void {
+  const before = pod.api;
+  pod.api = view;
+  const beforeConditions = before ? computeConditions(before, computePhase(before)) : undefined;
+  const conditions = computeConditions(view, computePhase(view));
+  for (const s of [...view.initContainers, ...view.containers]) {
+    if (s.role === 'init') continue;
+    const was = before ? [...before.initContainers, ...before.containers].find((x) => x.name === s.name)?.ready : false;
+    if (s.ready !== (was ?? false)) {
+      containerPoint(pod, s.name, s.ready ? 'ready' : 'unready', at, 'kubelet.probe.readiness');
+    }
+  }
+  if (conditions.Initialized.status === 'True' && beforeConditions?.Initialized.status !== 'True') {
+    podPoint(pod, 'initialized', at, 'kubelet.conditions.generate');
+  }
+  const wasReady = beforeConditions?.Ready.status === 'True';
+  const isReadyNow = conditions.Ready.status === 'True';
+  if (isReadyNow !== wasReady) podPoint(pod, isReadyNow ? 'ready' : 'unready', at, 'kubelet.conditions.generate');
+}
+
+/** generateAPIPodStatus at a sync's start. */
+export function writeStatus(pod: PodModel, at: Moment): void {
+  if (pod.statusFrozen) return;
+  const view = buildView(pod, false);
+  if (computeConditions(view, computePhase(view)).Initialized.status === 'True') pod.initializedEver = true;
+  publishView(pod, view, at);
+  triggerReadiness(pod, at);
+}
+
+/** A readiness result changed: the status manager patches the container's `ready` at once, even while terminating. */
+export function readinessChanged(pod: PodModel, c: ContainerModel, at: Moment): void {
+  if (!pod.api) return;
+  const ready = isReady(c);
+  const patch = (list: ReadonlyArray<ApiContainerStatus>): ApiContainerStatus[] =>
+    list.map((s) => (s.name === c.spec.name ? { ...s, ready } : s));
+  const when = advance(at, latencies.readinessWrite, pod.engine.pick(latencies.readinessWrite));
+  pod.engine.at(when, (m) => {
+    const latest = pod.api;
+    if (!latest || pod.gone) return;
+    publishView(
+      pod,
+      { ...latest, initContainers: patch(latest.initContainers), containers: patch(latest.containers) },
+      m,
+    );
+  });
+}

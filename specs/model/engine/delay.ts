@@ -1,0 +1,60 @@
+/**
+ * Delays and moments. A delay is a window [min, max] with a most likely value; a moment is a time
+ * plus the point it follows from and the window accumulated since that point. The model runs once
+ * per latency profile (every delay at its nominal, minimum or maximum value) and the windows tell the
+ * differ how far a correct kubelet may stray from the nominal timeline.
+ */
+import type { PointRef, RuleId } from '../../vocabulary/index.ts';
+
+export interface Delay {
+  readonly minSeconds: number;
+  readonly nominalSeconds: number;
+  readonly maxSeconds: number;
+  /** the rule that bounds this delay */
+  readonly rule: RuleId;
+}
+
+/** Which value of every delay a run of the model takes. */
+export type LatencyProfile = 'nominal' | 'early' | 'late';
+
+export interface Moment {
+  /** seconds since pod.created under the current profile */
+  readonly t: number;
+  /** the last point on the causal path to this moment */
+  readonly anchor?: PointRef;
+  /** accumulated window since the anchor */
+  readonly loSeconds: number;
+  readonly hiSeconds: number;
+}
+
+export const podCreationMoment: Moment = { t: 0, loSeconds: 0, hiSeconds: 0 };
+
+export function exactDelay(seconds: number, rule: RuleId): Delay {
+  return { minSeconds: seconds, nominalSeconds: seconds, maxSeconds: seconds, rule };
+}
+
+export function pickDelay(delay: Delay, profile: LatencyProfile): number {
+  switch (profile) {
+    case 'nominal':
+      return delay.nominalSeconds;
+    case 'early':
+      return delay.minSeconds;
+    case 'late':
+      return delay.maxSeconds;
+  }
+}
+
+/** The moment `delay` after `from`, the delay taking the value `seconds` on this run. */
+export function advance(from: Moment, delay: Delay, seconds: number): Moment {
+  return {
+    t: from.t + seconds,
+    ...(from.anchor ? { anchor: from.anchor } : {}),
+    loSeconds: from.loSeconds + delay.minSeconds,
+    hiSeconds: from.hiSeconds + delay.maxSeconds,
+  };
+}
+
+/** A moment re-anchored on a point that was just emitted at it. */
+export function anchoredAt(t: number, ref: PointRef): Moment {
+  return { t, anchor: ref, loSeconds: 0, hiSeconds: 0 };
+}

@@ -1,0 +1,142 @@
+/**
+ * Ensuring a container's image before it is created: the effective pull policy, the node's cache,
+ * the registry, and the per-image pull back-off, with the image manager's Events
+ * (KUBELET-FACTS §9; pull.* rules, kubelet.image.*).
+ */
+import type { PullPolicy } from '../vocabulary/index.ts';
+import { effectivePullPolicy, sameImage } from '../images/index.ts';
+import { wait, type Chain } from './engine/chain.ts';
+import type { Moment } from './engine/delay.ts';
+import { latencies } from './latencies.ts';
+import { containerPoint, event } from './record.ts';
+import type { ContainerModel, PodModel } from './state.ts';
+
+export type EnsureOutcome =
+  | { readonly status: 'ready'; readonly at: Moment }
+  | { readonly status: 'error'; readonly at: Moment; readonly reason: string; readonly message: string };
+
+const pullBackOffSeconds = { initial: 10, max: 300 } as const;
+
+export function policyOf(c: ContainerModel): PullPolicy {
+  return effectivePullPolicy(
+    c.spec.imagePullPolicy ? { image: c.spec.image, explicitPolicy: c.spec.imagePullPolicy } : { image: c.spec.image },
+  );
+}
+
+export function isCached(pod: PodModel, image: string): boolean {
+  for (const cached of pod.cachedImages) if (sameImage(cached, image)) return true;
+  return false;
+}
+
+function pullFails(pod: PodModel, image: string): boolean {
+  return pod.scenario.node.registry === 'down' || pod.scenario.node.unpullable.some((u) => sameImage(u, image));
+}
+
+function backOffKey(image: string): string {
+  return image;
+}
+
+/** EnsureImageExists for container `c`, starting at `from`. */
+export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment): Chain<EnsureOutcome> {
+  const image = c.spec.image;
+  const name = c.spec.name;
+  const policy = policyOf(c);
+  let m = from;
+  if (policy !== 'Always' && isCached(pod, image)) {
+    event(pod, m, 'kubelet.image.present', {
+      reason: 'Pulled',
+      type: 'Normal',
+      container: name,
+      message: `Container image "${image}" already present on machine`,
+    });
+    return { status: 'ready', at: m };
+  }
+  if (policy === 'Never') {
+    const message = `Container image "${image}" is not present with pull policy of Never`;
+    event(pod, m, 'kubelet.image.never-pull', {
+      reason: 'ErrImageNeverPull',
+      type: 'Warning',
+      container: name,
+      message,
+    });
+    event(pod, m, 'kubelet.image.never-pull', {
+      reason: 'Failed',
+      type: 'Warning',
+      container: name,
+      message: 'Error: ErrImageNeverPull',
+    });
+    return { status: 'error', at: m, reason: 'ErrImageNeverPull', message };
+  }
+  const key = backOffKey(image);
+  const entry = pod.pullBackOff.get(key);
+  if (entry && m.t - entry.lastFailureSeconds < entry.periodSeconds) {
+    event(pod, m, 'kubelet.image.pull-backoff', {
+      reason: 'BackOff',
+      type: 'Normal',
+      container: name,
+      message: `Back-off pulling image "${image}"`,
+    });
+    event(pod, m, 'kubelet.image.pull-backoff', {
+      reason: 'Failed',
+      type: 'Warning',
+      container: name,
+      message: 'Error: ImagePullBackOff',
+    });
+    return { status: 'error', at: m, reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+  }
+  m = containerPoint(
+    pod,
+    name,
+    'pullStarted',
+    m,
+    policy === 'Always' ? 'pull.always-every-start' : 'pull.ifnotpresent-missing-pulls',
+  );
+  event(pod, m, 'pull.before-create', {
+    reason: 'Pulling',
+    type: 'Normal',
+    container: name,
+    message: `Pulling image "${image}"`,
+  });
+  if (pullFails(pod, image)) {
+    m = yield wait(latencies.pullFailure);
+    m = containerPoint(
+      pod,
+      name,
+      'pullFailed',
+      m,
+      pod.scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff',
+    );
+    const detail =
+      pod.scenario.node.registry === 'down'
+        ? 'dial tcp: connect: connection refused'
+        : `pull access denied, repository does not exist or may require authorization`;
+    const message = `Failed to pull image "${image}": ${detail}`;
+    event(pod, m, 'kubelet.image.pull-backoff', { reason: 'Failed', type: 'Warning', container: name, message });
+    event(pod, m, 'kubelet.image.pull-backoff', {
+      reason: 'Failed',
+      type: 'Warning',
+      container: name,
+      message: 'Error: ErrImagePull',
+    });
+    const period = entry ? Math.min(entry.periodSeconds * 2, pullBackOffSeconds.max) : pullBackOffSeconds.initial;
+    pod.pullBackOff.set(key, { periodSeconds: period, lastFailureSeconds: m.t });
+    return { status: 'error', at: m, reason: 'ErrImagePull', message };
+  }
+  const takes = pod.scenario.node.pullTakesSeconds;
+  // a pull always talks to the registry, so even a "0 s" pull takes a little while
+  m = yield wait({
+    minSeconds: takes,
+    nominalSeconds: takes + 0.05,
+    maxSeconds: takes + 0.5,
+    rule: 'pull.before-create',
+  });
+  m = containerPoint(pod, name, 'pulled', m, 'pull.before-create');
+  event(pod, m, 'pull.before-create', {
+    reason: 'Pulled',
+    type: 'Normal',
+    container: name,
+    message: `Successfully pulled image "${image}" in ${takes}s (${takes}s including waiting)`,
+  });
+  pod.cachedImages.add(image);
+  return { status: 'ready', at: m };
+}

@@ -1,0 +1,99 @@
+/**
+ * Stopping one container the way killContainer does: a Killing event, the preStop hook bounded by
+ * the grace, the sidecar termination-order wait, then SIGTERM and SIGKILL after at least 2 s
+ * (KUBELET-FACTS §5.2, §3.4; term.*, kubelet.grace.*, kubelet.sidecar.termination-order).
+ */
+import { exactDelay, type Moment } from './engine/delay.ts';
+import { until, wait, type Chain } from './engine/chain.ts';
+import { latencies } from './latencies.ts';
+import { deliverKill, deliverTerm } from './processes.ts';
+import { containerPoint, event } from './record.ts';
+import type { ContainerModel, PodModel } from './state.ts';
+
+export const minimumStopGraceSeconds = 2;
+
+export interface KillRequest {
+  /** the Killing event's message */
+  readonly message: string;
+  /** the container-level grace: an override in pod termination, else from the spec or the probe */
+  readonly graceSeconds: number;
+  /** apply sidecar ordering (whole-pod kills of a pod with sidecars) */
+  readonly ordered: boolean;
+}
+
+function hookSeconds(c: ContainerModel): number {
+  const hook = c.spec.preStop;
+  if (!hook) return 0;
+  return hook.action.type === 'sleep' ? hook.action.seconds : hook.takesSeconds;
+}
+
+/** Whether `c` may be stopped now under the sidecar ordering: regular containers at once; a sidecar once every regular container and every later sidecar has exited. */
+export function turnToStop(pod: PodModel, c: ContainerModel): boolean {
+  if (c.spec.role !== 'sidecar') return true;
+  const sidecars = pod.containers.filter((x) => x.spec.role === 'sidecar');
+  const later = sidecars.slice(sidecars.indexOf(c) + 1);
+  const regular = pod.containers.filter((x) => x.spec.role === 'regular');
+  return [...later, ...regular].every((x) => x.runtime !== 'running');
+}
+
+/** Kills `c`, returning when its process has exited (or at once if it was not running). */
+export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, request: KillRequest): Chain<Moment> {
+  if (c.runtime !== 'running') return from;
+  c.killing = true;
+  const name = c.spec.name;
+  let m: Moment = yield wait(latencies.killStep);
+  event(pod, m, 'kubelet.kill.parallel', {
+    reason: 'Killing',
+    type: 'Normal',
+    container: name,
+    message: request.message,
+  });
+  let grace = request.graceSeconds;
+  const hook = c.spec.preStop;
+  if (hook && grace > 0) {
+    m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
+    const takes = hookSeconds(c);
+    if (takes <= grace) {
+      m = yield wait(exactDelay(takes, 'hooks.sleep-pauses'));
+      m = containerPoint(pod, name, 'preStop.finished', m, 'term.prestop-before-term');
+      if (hook.result === 'fail' && hook.action.type !== 'sleep') {
+        event(pod, m, 'events.failed-prestop', {
+          reason: 'FailedPreStopHook',
+          type: 'Warning',
+          container: name,
+          message: 'PreStopHook failed',
+        });
+      }
+      grace -= Math.floor(takes);
+    } else {
+      // the wait for the hook ends with the grace; the hook is abandoned, not cancelled
+      m = yield wait(exactDelay(grace, 'kubelet.grace.prestop-bounded'));
+      grace = 0;
+    }
+  }
+  if (request.ordered && grace > 0 && !turnToStop(pod, c)) {
+    const began = m.t;
+    m = yield until(() => turnToStop(pod, c), exactDelay(grace, 'kubelet.sidecar.termination-order'));
+    grace -= Math.floor(m.t - began);
+  }
+  grace = Math.max(grace, minimumStopGraceSeconds);
+  if (c.runtime !== 'running') {
+    c.killing = false;
+    return m;
+  }
+  // StopContainer is a CRI call of its own, made once the hook and the ordering wait are over
+  m = yield wait(latencies.killStep);
+  if (c.runtime !== 'running') {
+    c.killing = false;
+    return m;
+  }
+  m = deliverTerm(pod, c, m);
+  const stopped: Moment = yield until(() => c.runtime !== 'running', exactDelay(grace, 'term.kill-after-grace'));
+  let end = stopped;
+  if (c.runtime === 'running') {
+    deliverKill(pod, c, stopped);
+    end = yield until(() => c.runtime !== 'running');
+  }
+  c.killing = false;
+  return end;
+}

@@ -1,0 +1,48 @@
+/**
+ * The delays a conformant kubelet may take between causally linked points, each bounded by the rule
+ * that explains it (KUBELET-FACTS §1.2, §1.3, Corrections 5 and 10). The nominal value is what a
+ * kubelet on an idle node most likely takes; min and max bound every correct kubelet.
+ */
+import type { Delay } from './engine/delay.ts';
+
+function d(minSeconds: number, nominalSeconds: number, maxSeconds: number, rule: string): Delay {
+  return { minSeconds, nominalSeconds, maxSeconds, rule };
+}
+
+export const latencies = {
+  /** the pod worker's first sync after the pod is created and bound */
+  firstSync: d(0.05, 0.1, 1, 'kubelet.sync.pleg-relist'),
+  /** one CRI step inside a sync: ensure image, create, start; strictly after the step before it */
+  criStep: d(0.001, 0.02, 0.2, 'kubelet.start.serial'),
+  /** the postStart handler is called once StartContainer returned */
+  hookCall: d(0.001, 0.01, 0.2, 'hooks.poststart-after-create'),
+  /** a failed pull is reported soon after it began */
+  pullFailure: d(0.001, 0.05, 0.5, 'kubelet.image.pull-backoff'),
+  /** a container state change is seen by the next PLEG relist (1 s) and wakes the pod worker */
+  relist: d(0, 0.5, 1.1, 'kubelet.sync.pleg-relist'),
+  /** termination waits for a relist newer than the last sync (Corrections 5) */
+  relistBeforeTermination: d(0.05, 0.5, 1.1, 'kubelet.sync.relist-before-termination'),
+  /** a probe result that needs a sync (liveness failure, startup result) gets one after a relist */
+  probeSync: d(0, 0.5, 1.1, 'kubelet.sync.pleg-relist'),
+  /** readiness reaches the API through the status manager at once */
+  readinessWrite: d(0, 0.01, 0.2, 'kubelet.probe.readiness'),
+  /** a sync that ended in an error (image pull, sandbox) is requeued after 10 s × U[1, 1.5) */
+  errorRequeue: d(10, 12.5, 15.2, 'kubelet.sync.error-requeue'),
+  /** a sync without error is requeued after syncFrequency 60 s × U[1, 1.5) */
+  resync: d(60, 75, 91, 'kubelet.sync.pleg-relist'),
+  /** kubelet-side kill steps (Killing event, preStop call, StopContainer) */
+  killStep: d(0, 0.01, 0.1, 'kubelet.kill.parallel'),
+  /** the runtime delivers the signal and reaps a KILLed process */
+  reap: d(0, 0.01, 0.1, 'kubelet.process.exit-codes'),
+  /** after the last container stopped: SyncTerminatedPod, then the status manager deletes the object */
+  removal: d(0, 0.5, 3, 'kubelet.api.gone-after-terminated'),
+  /** the API server removes a force-deleted object at once */
+  forceRemoval: d(0, 0.01, 0.5, 'kubelet.api.force-delete'),
+  /** activeDeadlineSeconds is checked on the 1 s sync ticker */
+  deadlineTick: d(0, 0.5, 1.05, 'kubelet.deadline.active-deadline'),
+} as const;
+
+/** The longest a CrashLoopBackOff restart may lag behind its back-off expiry (Corrections 10). */
+export function backOffLag(remainingSeconds: number): Delay {
+  return d(0, 0.5, 0.5 * Math.max(0, remainingSeconds) + 2.2, 'kubelet.backoff.sequence');
+}

@@ -1,0 +1,241 @@
+/**
+ * `predict(scenario)`: the reference model's prediction. The scenario is run under three latency
+ * profiles (every delay nominal, earliest, latest); what differs between them is what the timing
+ * leaves open, and the prediction says so instead of guessing. Pure: no I/O, no clock.
+ */
+import {
+  allContainers,
+  containerPointNames,
+  formatPointRef,
+  type Certainty,
+  type ContainerPointName,
+  type ForbiddenPoint,
+  type Prediction,
+  type Predicted,
+  type PredictedContainer,
+  type PredictedEvent,
+  type PredictedPoint,
+  type PointRef,
+  type Scenario,
+  type Undetermined,
+} from '../vocabulary/index.ts';
+import { finalState, type FinalState } from './final-state.ts';
+import { runProfile, type ProfileRun } from './run-profile.ts';
+
+function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
+  const possible: T[] = [];
+  for (const v of values) if (!possible.includes(v)) possible.push(v);
+  return { nominal: values[0] as T, possible, rule };
+}
+
+function finalOf(run: ProfileRun, scenario: Scenario): FinalState {
+  return finalState(run.finalView, {
+    gone: run.gone,
+    deletionRequested: run.deletionRequested,
+    containerNames: allContainers(scenario.pod).map((c) => c.name),
+    starts: run.starts,
+  });
+}
+
+/** Absolute earliest/latest time of each point, accumulating windows along the causal graph. */
+function absoluteBounds(points: ReadonlyArray<PredictedPoint>): Map<string, { lo: number; hi: number }> {
+  const bounds = new Map<string, { lo: number; hi: number }>();
+  for (const p of points) {
+    const key = formatPointRef(p.ref);
+    const base = p.follows ? bounds.get(formatPointRef(p.follows)) : undefined;
+    const fromLo = base?.lo ?? (p.follows ? p.atSeconds - p.window.maxSeconds : p.atSeconds);
+    const fromHi = base?.hi ?? (p.follows ? p.atSeconds - p.window.minSeconds : p.atSeconds);
+    bounds.set(key, {
+      lo: fromLo + (p.follows ? p.window.minSeconds : 0),
+      hi: fromHi + (p.follows ? p.window.maxSeconds : 0),
+    });
+  }
+  return bounds;
+}
+
+function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): PredictedPoint[] {
+  const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
+  const keysOf = (r: ProfileRun): Set<string> => new Set(r.points.map((p) => formatPointRef(p.ref)));
+  const otherKeys = others.map(keysOf);
+  const bounds = absoluteBounds(nominal.points);
+  const merged: PredictedPoint[] = [];
+  const seen = new Set<string>();
+  for (const p of nominal.points) {
+    const key = formatPointRef(p.ref);
+    seen.add(key);
+    const inAll = otherKeys.every((k) => k.has(key));
+    const late = (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
+    const certainty: Certainty = inAll && !late ? 'certain' : 'possible';
+    merged.push({ ...p, certainty });
+  }
+  for (const r of others) {
+    for (const p of r.points) {
+      const key = formatPointRef(p.ref);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      merged.push({ ...p, certainty: 'possible', nominal: false });
+    }
+  }
+  return merged;
+}
+
+/** The rule a missing point is owed to, for the `never` list. */
+function absenceRule(name: ContainerPointName, occurrence: number): string {
+  switch (name) {
+    case 'started':
+    case 'created':
+      return occurrence > 1 ? 'kubelet.restart.should-restart' : 'init.before-regular';
+    case 'pullStarted':
+    case 'pullFailed':
+    case 'pulled':
+      return 'pull.ifnotpresent-cached-skips';
+    case 'term':
+    case 'kill':
+      return 'term.only-running-containers';
+    case 'preStop.started':
+    case 'preStop.finished':
+      return 'hooks.prestop-not-on-terminated';
+    case 'postStart.started':
+    case 'postStart.finished':
+      return 'hooks.poststart-after-create';
+    default:
+      return 'kubelet.restart.should-restart';
+  }
+}
+
+const forbiddenKinds: ReadonlyArray<ContainerPointName> = containerPointNames.filter(
+  (n) => !n.endsWith('.ran') && n !== 'ready' && n !== 'unready' && n !== 'startupProbe.succeeded',
+);
+
+function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): ForbiddenPoint[] {
+  const never: ForbiddenPoint[] = [];
+  for (const c of allContainers(scenario.pod)) {
+    for (const name of forbiddenKinds) {
+      let most = 0;
+      for (const r of runs) {
+        const n = r.points.filter(
+          (p) => p.ref.scope === 'container' && p.ref.container === c.name && p.ref.name === name,
+        ).length;
+        most = Math.max(most, n);
+      }
+      const ref: PointRef = { scope: 'container', container: c.name, name, occurrence: most + 1 };
+      never.push({ ref, rule: absenceRule(name, most + 1) });
+    }
+  }
+  return never;
+}
+
+function eventKey(e: PredictedEvent): string {
+  return `${e.reason}|${e.container ?? ''}|${e.message}`;
+}
+
+function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
+  const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
+  const otherKeys = others.map((r) => new Set(r.events.map(eventKey)));
+  const out: PredictedEvent[] = nominal.events.map((e) => ({
+    ...e,
+    certainty: otherKeys.every((k) => k.has(eventKey(e))) ? 'certain' : 'possible',
+  }));
+  const seen = new Set(nominal.events.map(eventKey));
+  for (const r of others) {
+    for (const e of r.events) {
+      if (seen.has(eventKey(e))) continue;
+      seen.add(eventKey(e));
+      out.push({ ...e, certainty: 'possible', nominal: false });
+    }
+  }
+  return out;
+}
+
+function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
+  const [first] = finals as [FinalState, ...FinalState[]];
+  const containers: Record<string, PredictedContainer> = {};
+  for (const name of Object.keys(first.containers)) {
+    const of = finals.map((f) => f.containers[name]).filter((c) => c !== undefined);
+    containers[name] = {
+      state: predicted(
+        of.map((c) => c.state),
+        'kubelet.status.container-state',
+      ),
+      reason: predicted(
+        of.map((c) => c.reason),
+        'kubelet.status.reason-cache',
+      ),
+      exitCode: predicted(
+        of.map((c) => c.exitCode),
+        'kubelet.process.exit-codes',
+      ),
+      restartCount: predicted(
+        of.map((c) => c.restartCount),
+        'kubelet.backoff.sequence',
+      ),
+      ready: predicted(
+        of.map((c) => c.ready),
+        'kubelet.probe.readiness',
+      ),
+      everStarted: predicted(
+        of.map((c) => c.everStarted),
+        'run.container-start-definition',
+      ),
+    };
+  }
+  const conditions: Prediction['final']['conditions'] = Object.fromEntries(
+    Object.keys(first.conditions).map((type) => [
+      type,
+      {
+        status: predicted(
+          finals.map((f) => f.conditions[type]?.status ?? 'Unknown'),
+          'kubelet.conditions.generate',
+        ),
+        reason: predicted(
+          finals.map((f) => f.conditions[type]?.reason),
+          'kubelet.conditions.generate',
+        ),
+      },
+    ]),
+  );
+  return {
+    phase: predicted(
+      finals.map((f) => f.phase),
+      'kubelet.phase.get-phase',
+    ),
+    status: predicted(
+      finals.map((f) => f.status),
+      'kubelet.status-column.print-pod',
+    ),
+    gone: predicted(
+      finals.map((f) => f.gone),
+      'term.pod-gone-after-containers',
+    ),
+    conditions,
+    containers,
+  };
+}
+
+function undetermined(scenario: Scenario): Undetermined[] {
+  const notes: Undetermined[] = [];
+  for (const c of allContainers(scenario.pod)) {
+    if (c.role === 'regular' && c.extra['restartPolicy'] !== undefined) {
+      notes.push({
+        subject: `${c.name}.restartPolicy`,
+        why: 'container-level restartPolicy (ContainerRestartRules, beta in 1.35) is not modelled; the pod policy was used',
+      });
+    }
+  }
+  return notes;
+}
+
+/** The reference model's prediction for a scenario. */
+export function predict(scenario: Scenario): Prediction {
+  const runs = (['nominal', 'early', 'late'] as const).map((profile) => runProfile(scenario, profile));
+  const finals = runs.map((r) => finalOf(r, scenario));
+  return {
+    scenarioId: scenario.id,
+    observeForSeconds: scenario.observeForSeconds,
+    points: mergePoints(runs, scenario.observeForSeconds),
+    never: forbiddenPoints(runs, scenario),
+    final: mergeFinal(finals),
+    events: mergeEvents(runs),
+    undetermined: undetermined(scenario),
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Probe workers: one per container and probe type, created at the pod's first sync and ticking every
+ * periodSeconds from then; startup gates liveness and readiness; results are published after
+ * failureThreshold / successThreshold consecutive runs (KUBELET-FACTS §6.2, §6.3; probe.*, kubelet.probe.*).
+ */
+import type { Probe, ProbeType } from '../vocabulary/index.ts';
+import { advance, exactDelay, type Moment } from './engine/delay.ts';
+import { latencies } from './latencies.ts';
+import { containerPoint, event } from './record.ts';
+import type { ContainerModel, PodModel, ProbeState } from './state.ts';
+import { requestSync } from './sync-requests.ts';
+import { readinessChanged } from './api-status.ts';
+
+const probeLabel: Record<ProbeType, string> = {
+  startupProbe: 'Startup',
+  livenessProbe: 'Liveness',
+  readinessProbe: 'Readiness',
+};
+
+function initialResult(type: ProbeType): ProbeState['result'] {
+  // newWorker: readiness starts as Failure, liveness as Success, startup as Unknown
+  switch (type) {
+    case 'readinessProbe':
+      return 'failure';
+    case 'livenessProbe':
+      return 'success';
+    case 'startupProbe':
+      return 'unknown';
+  }
+}
+
+/** Fresh probe state for a new container instance. */
+export function resetProbes(c: ContainerModel): void {
+  for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+    if (c.spec[type]) {
+      c.probes[type] = { consecutiveFailures: 0, consecutiveSuccesses: 0, onHold: false, result: initialResult(type) };
+    }
+  }
+}
+
+/** `started` as isContainerStarted computes it. */
+export function isStarted(c: ContainerModel): boolean {
+  if (c.runtime !== 'running') return false;
+  if (!c.spec.startupProbe) return true;
+  return c.probes.startupProbe?.result === 'success';
+}
+
+function checkFails(probe: Probe, c: ContainerModel, atSeconds: number): boolean {
+  if (probe.takesSeconds > probe.timeoutSeconds) return true;
+  const since = atSeconds - (c.startedAt?.t ?? atSeconds);
+  switch (probe.fails.type) {
+    case 'never':
+      return false;
+    case 'always':
+      return true;
+    case 'from':
+      return since >= probe.fails.seconds;
+    case 'until':
+      return since < probe.fails.seconds;
+    case 'afterTerm':
+      return c.termAtSeconds !== undefined && atSeconds - c.termAtSeconds >= probe.fails.seconds;
+  }
+}
+
+/** Starts the probe workers of every container (probeManager.AddPod at the first sync). */
+export function startProbeWorkers(pod: PodModel, at: Moment): void {
+  for (const c of pod.containers) {
+    for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+      const probe = c.spec[type];
+      if (probe) scheduleTick(pod, c, type, probe, at, 0);
+    }
+  }
+}
+
+function scheduleTick(
+  pod: PodModel,
+  c: ContainerModel,
+  type: ProbeType,
+  probe: Probe,
+  origin: Moment,
+  k: number,
+): void {
+  const offset = k * probe.periodSeconds;
+  pod.engine.at(advance(origin, exactDelay(offset, 'kubelet.probe.worker-ticks'), offset), (m) => {
+    if (tick(pod, c, type, probe, m, false)) scheduleTick(pod, c, type, probe, origin, k + 1);
+  });
+}
+
+/** One tick of a worker; false when the worker exits. */
+function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m: Moment, manual: boolean): boolean {
+  if (pod.terminal || pod.gone) return false;
+  const state = c.probes[type];
+  if (c.runtime !== 'running' || !state || !c.startedAt) return true;
+  if (pod.deletion && type !== 'readinessProbe') return false;
+  if (state.onHold) return true;
+  if (Math.floor(m.t - c.startedAt.t) < probe.initialDelaySeconds) return true;
+  if (type === 'startupProbe' && isStarted(c)) return true;
+  if (type !== 'startupProbe' && c.spec.startupProbe && !isStarted(c)) return true;
+  if (manual && state.result === 'success') return true;
+  runProbe(pod, c, type, probe, state, m);
+  return true;
+}
+
+function runProbe(
+  pod: PodModel,
+  c: ContainerModel,
+  type: ProbeType,
+  probe: Probe,
+  state: ProbeState,
+  at: Moment,
+): void {
+  const name = c.spec.name;
+  const ran = containerPoint(pod, name, `${type}.ran`, ranMoment(c, at), 'kubelet.probe.worker-ticks');
+  const failed = checkFails(probe, c, at.t);
+  const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
+  const token = c.processToken;
+  pod.engine.at(advance(ran, exactDelay(takes, 'kubelet.probe.threshold'), takes), (m) => {
+    if (c.processToken !== token) return;
+    if (failed) {
+      state.consecutiveFailures += 1;
+      state.consecutiveSuccesses = 0;
+      event(pod, m, 'kubelet.probe.unhealthy-event', {
+        reason: 'Unhealthy',
+        type: 'Warning',
+        container: name,
+        message: `${probeLabel[type]} probe failed: `,
+      });
+      if (state.consecutiveFailures >= probe.failureThreshold) publish(pod, c, type, state, 'failure', m);
+    } else {
+      state.consecutiveSuccesses += 1;
+      state.consecutiveFailures = 0;
+      if (state.consecutiveSuccesses >= probe.successThreshold) publish(pod, c, type, state, 'success', m);
+    }
+  });
+}
+
+/** Probe runs tick on the worker's own clock, so their window relative to the container's start is one period wide. */
+function ranMoment(c: ContainerModel, at: Moment): Moment {
+  const started = c.startedAt;
+  if (!started?.anchor) return at;
+  const since = at.t - started.t;
+  const period = Math.max(
+    c.spec.startupProbe?.periodSeconds ?? 0,
+    c.spec.livenessProbe?.periodSeconds ?? 0,
+    c.spec.readinessProbe?.periodSeconds ?? 0,
+  );
+  return {
+    t: at.t,
+    anchor: started.anchor,
+    loSeconds: Math.max(0, since - period - 1.2),
+    hiSeconds: since + period + 1.2,
+  };
+}
+
+function publish(
+  pod: PodModel,
+  c: ContainerModel,
+  type: ProbeType,
+  state: ProbeState,
+  result: 'success' | 'failure',
+  m: Moment,
+): void {
+  const changed = state.result !== result;
+  state.result = result;
+  switch (type) {
+    case 'startupProbe': {
+      state.onHold = true;
+      if (result === 'success')
+        containerPoint(pod, c.spec.name, 'startupProbe.succeeded', m, 'probe.liveness-after-startup');
+      requestSync(pod, m, latencies.probeSync);
+      return;
+    }
+    case 'livenessProbe':
+      if (result === 'failure') {
+        state.onHold = true;
+        requestSync(pod, m, latencies.probeSync);
+      }
+      return;
+    case 'readinessProbe':
+      if (changed) readinessChanged(pod, c, m);
+      return;
+  }
+}
+
+/** UpdatePodStatus: a started container without a readiness Success gets a readiness run at once. */
+export function triggerReadiness(pod: PodModel, at: Moment): void {
+  for (const c of pod.containers) {
+    const probe = c.spec.readinessProbe;
+    if (probe && c.runtime === 'running' && isStarted(c)) tick(pod, c, 'readinessProbe', probe, at, true);
+  }
+}
+
+/** A stopped container's readiness worker caches Failure. */
+export function onContainerStopped(pod: PodModel, c: ContainerModel, m: Moment): void {
+  const readiness = c.probes.readinessProbe;
+  if (readiness && readiness.result === 'success') {
+    readiness.result = 'failure';
+    readinessChanged(pod, c, m);
+  }
+}
+
+/** A probe worker whose result failed (liveness or startup) asks for this container to be killed. */
+export function probeFailure(c: ContainerModel): ProbeType | undefined {
+  if (c.runtime !== 'running') return undefined;
+  if (c.probes.livenessProbe?.result === 'failure') return 'livenessProbe';
+  if (c.probes.startupProbe?.result === 'failure') return 'startupProbe';
+  return undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * The main process of a container as the case describes it: it exits on its own after `after`, and
+ * reacts to SIGTERM by exiting (143 or its code) or ignoring it; SIGKILL ends it with 137
+ * (KUBELET-FACTS §5.6; kubelet.process.exit-codes, term.term-handling-decides-duration).
+ */
+import { runBehaviorForStart } from '../vocabulary/index.ts';
+import { advance, exactDelay, type Delay, type Moment } from './engine/delay.ts';
+import { latencies } from './latencies.ts';
+import { containerPoint } from './record.ts';
+import type { ContainerModel, PodModel } from './state.ts';
+import { requestSync } from './sync-requests.ts';
+import { onContainerStopped } from './probes.ts';
+
+/** A process reacting to a signal takes a few milliseconds. */
+function reaction(afterSeconds: number): Delay {
+  return {
+    minSeconds: afterSeconds,
+    nominalSeconds: afterSeconds + 0.01,
+    maxSeconds: afterSeconds + 0.1,
+    rule: 'kubelet.process.exit-codes',
+  };
+}
+
+/** Schedules the exit the behaviour plans for the process that just started at `startedAt`. */
+export function planOwnExit(pod: PodModel, c: ContainerModel, startedAt: Moment): void {
+  const run = runBehaviorForStart(c.spec.behavior, c.starts);
+  if (!run.exit) return;
+  const token = c.processToken;
+  const { exitCode, afterSeconds } = run.exit;
+  const delay = exactDelay(afterSeconds, 'kubelet.process.exit-codes');
+  pod.engine.at(advance(startedAt, delay, afterSeconds), (m) => {
+    if (c.processToken !== token || c.runtime !== 'running') return;
+    processExited(pod, c, exitCode, m);
+  });
+}
+
+/** The process is gone: the runtime records the exit and the next relist wakes the pod worker. */
+export function processExited(pod: PodModel, c: ContainerModel, exitCode: number, at: Moment): Moment {
+  c.runtime = 'exited';
+  c.exitCode = exitCode;
+  c.finishedAtSeconds = at.t;
+  c.processToken += 1;
+  const m = containerPoint(pod, c.spec.name, 'exited', at, 'kubelet.process.exit-codes');
+  c.exitedAt = m;
+  onContainerStopped(pod, c, m);
+  requestSync(pod, m, latencies.relist);
+  return m;
+}
+
+/** SIGTERM reaches the main process. */
+export function deliverTerm(pod: PodModel, c: ContainerModel, at: Moment): Moment {
+  const m = containerPoint(pod, c.spec.name, 'term', at, 'term.prestop-before-term');
+  c.termAtSeconds = m.t;
+  const run = runBehaviorForStart(c.spec.behavior, c.starts);
+  if (run.onTerm.type === 'exit') {
+    const token = c.processToken;
+    const code = run.onTerm.exitCode;
+    const delay = reaction(run.onTerm.afterSeconds);
+    pod.engine.at(advance(m, delay, pod.engine.pick(delay)), (e) => {
+      if (c.processToken !== token || c.runtime !== 'running') return;
+      processExited(pod, c, code, e);
+    });
+  }
+  return m;
+}
+
+/** SIGKILL ends the main process at once with 137. */
+export function deliverKill(pod: PodModel, c: ContainerModel, at: Moment): void {
+  const m = containerPoint(pod, c.spec.name, 'kill', at, 'term.kill-after-grace');
+  const token = c.processToken;
+  pod.engine.at(advance(m, latencies.reap, pod.engine.pick(latencies.reap)), (e) => {
+    if (c.processToken !== token || c.runtime !== 'running') return;
+    processExited(pod, c, 137, e);
+  });
+}

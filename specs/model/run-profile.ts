@@ -1,0 +1,90 @@
+/** One run of the model under one latency profile: the pod's timeline and its last API status. */
+import { allContainers, type PredictedEvent, type PredictedPoint, type Scenario } from '../vocabulary/index.ts';
+import { Engine } from './engine/engine.ts';
+import { podCreationMoment, type LatencyProfile, type Moment } from './engine/delay.ts';
+import { latencies } from './latencies.ts';
+import { event, podPoint } from './record.ts';
+import type { ContainerModel, PodModel } from './state.ts';
+import { requestSync } from './sync-requests.ts';
+import { deletePod, startTerminationAfterRelist, triggerTermination } from './termination.ts';
+import type { ApiPodView } from './status/api-view.ts';
+
+export interface ProfileRun {
+  readonly profile: LatencyProfile;
+  readonly points: ReadonlyArray<PredictedPoint>;
+  readonly events: ReadonlyArray<PredictedEvent>;
+  /** the API status at observeFor, or the last one before the pod was gone */
+  readonly finalView?: ApiPodView;
+  readonly gone: boolean;
+  readonly deletionRequested: boolean;
+  readonly starts: ReadonlyMap<string, number>;
+}
+
+function createPod(scenario: Scenario, engine: Engine): PodModel {
+  const containers: ContainerModel[] = allContainers(scenario.pod).map((spec) => ({
+    spec,
+    starts: 0,
+    runtime: 'none',
+    processToken: 0,
+    probes: {},
+    killing: false,
+  }));
+  const pod: PodModel = {
+    scenario,
+    engine,
+    containers,
+    byName: new Map(containers.map((c) => [c.spec.name, c])),
+    cachedImages: new Set(scenario.node.cached),
+    pullBackOff: new Map(),
+    workerBusy: false,
+    syncQueuedAfterBusy: false,
+    terminationQueued: false,
+    initializedEver: false,
+    terminating: false,
+    terminal: false,
+    gone: false,
+    statusFrozen: false,
+    points: [],
+    events: [],
+    occurrences: new Map(),
+    terminationTrigger: (m: Moment) => {
+      triggerTermination(pod, m);
+    },
+    startTermination: (m: Moment) => {
+      startTerminationAfterRelist(pod, m);
+    },
+  };
+  return pod;
+}
+
+/** Runs the scenario under one profile up to observeFor. */
+export function runProfile(scenario: Scenario, profile: LatencyProfile): ProfileRun {
+  const engine = new Engine(profile);
+  const pod = createPod(scenario, engine);
+  engine.at(podCreationMoment, (m) => {
+    const created = podPoint(pod, 'created', m, 'kubelet.pod.created');
+    event(pod, created, 'kubelet.pod.created', {
+      reason: 'Scheduled',
+      type: 'Normal',
+      message: `Successfully assigned default/${scenario.pod.name} to node`,
+    });
+    requestSync(pod, created, latencies.firstSync);
+  });
+  for (const action of scenario.actions) {
+    engine.at({ t: action.atSeconds, loSeconds: 0, hiSeconds: 0 }, (m) => {
+      if (pod.gone) return;
+      deletePod(pod, action, m);
+    });
+  }
+  engine.run(scenario.observeForSeconds);
+  const finalView = pod.apiAtGone ?? pod.api;
+  return {
+    profile,
+    points: pod.points,
+    events: pod.events,
+    ...(finalView ? { finalView } : {}),
+    gone: pod.gone,
+    deletionRequested: pod.deletion !== undefined,
+    starts: new Map(pod.containers.map((c) => [c.spec.name, c.starts])),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Starting one container inside a sync, strictly in this order: the back-off check, the image, create,
+ * start, then the postStart hook, which the sync waits for; a failed hook gets the container killed
+ * (KUBELET-FACTS §2.1, §2.2; kubelet.start.serial, hooks.poststart-*, kubelet.poststart.failure-kill).
+ */
+import { defaultTerminationGracePeriodSeconds } from '../vocabulary/index.ts';
+import { exactDelay, type Moment } from './engine/delay.ts';
+import { wait, type Chain } from './engine/chain.ts';
+import { advanceCrashBackOff, crashBackOffExpiry } from './crash-back-off.ts';
+import { ensureImage } from './image-pulls.ts';
+import { killContainer } from './kill-container.ts';
+import { latencies } from './latencies.ts';
+import { planOwnExit } from './processes.ts';
+import { resetProbes } from './probes.ts';
+import { containerPoint, event } from './record.ts';
+import type { ContainerModel, PodModel } from './state.ts';
+import { requestSync } from './sync-requests.ts';
+
+export type StartOutcome =
+  | { readonly status: 'started'; readonly at: Moment }
+  | { readonly status: 'backOff'; readonly at: Moment; readonly expirySeconds: number }
+  | { readonly status: 'failed'; readonly at: Moment };
+
+function podRef(pod: PodModel): string {
+  return `${pod.scenario.pod.name}_default(uid)`;
+}
+
+/** The grace of a kill decided inside a sync: the deletion grace if any, else the spec's (KUBELET-FACTS §5.2). */
+export function specGraceSeconds(pod: PodModel): number {
+  return (
+    pod.deletion?.graceSeconds ?? pod.scenario.pod.terminationGracePeriodSeconds ?? defaultTerminationGracePeriodSeconds
+  );
+}
+
+export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment): Chain<StartOutcome> {
+  const name = c.spec.name;
+  let m = from;
+  if (c.runtime === 'exited') {
+    const expiry = crashBackOffExpiry(c, m.t);
+    if (expiry !== undefined) {
+      const seconds = c.backOff?.periodSeconds ?? 0;
+      event(pod, m, 'kubelet.backoff.event', {
+        reason: 'BackOff',
+        type: 'Warning',
+        container: name,
+        message: `Back-off restarting failed container ${name} in pod ${podRef(pod)}`,
+      });
+      c.reasonCache = {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${seconds}s restarting failed container=${name} pod=${podRef(pod)}`,
+      };
+      return { status: 'backOff', at: m, expirySeconds: expiry };
+    }
+    advanceCrashBackOff(c, m.t);
+  }
+  m = yield wait(latencies.criStep);
+  const image = yield* ensureImage(pod, c, m);
+  m = image.at;
+  if (image.status === 'error') {
+    c.reasonCache = { reason: image.reason, message: image.message };
+    return { status: 'failed', at: m };
+  }
+  m = yield wait(latencies.criStep);
+  c.runtime = 'created';
+  m = containerPoint(pod, name, 'created', m, 'pull.before-create');
+  event(pod, m, 'kubelet.start.events', {
+    reason: 'Created',
+    type: 'Normal',
+    container: name,
+    message: 'Container created',
+  });
+  m = yield wait(latencies.criStep);
+  if (c.exitCode !== undefined) {
+    c.lastTerminated = {
+      type: 'terminated',
+      exitCode: c.exitCode ?? 0,
+      reason: c.exitCode === 0 ? 'Completed' : 'Error',
+      finishedAtSeconds: c.finishedAtSeconds ?? m.t,
+    };
+  }
+  c.runtime = 'running';
+  c.starts += 1;
+  c.processToken += 1;
+  delete c.exitCode;
+  delete c.termAtSeconds;
+  delete c.reasonCache;
+  resetProbes(c);
+  m = containerPoint(pod, name, 'started', m, 'run.container-start-definition');
+  c.startedAt = m;
+  event(pod, m, 'kubelet.start.events', {
+    reason: 'Started',
+    type: 'Normal',
+    container: name,
+    message: 'Container started',
+  });
+  planOwnExit(pod, c, m);
+  requestSync(pod, m, latencies.relist);
+  const hook = c.spec.postStart;
+  if (!hook) return { status: 'started', at: m };
+  m = yield wait(latencies.hookCall);
+  m = containerPoint(pod, name, 'postStart.started', m, 'hooks.poststart-concurrent');
+  const takes = hook.action.type === 'sleep' ? hook.action.seconds : hook.takesSeconds;
+  m = yield wait(exactDelay(takes, 'hooks.poststart-blocks-next'));
+  m = containerPoint(pod, name, 'postStart.finished', m, 'hooks.poststart-blocks-next');
+  if (hook.result === 'success' || hook.action.type === 'sleep') return { status: 'started', at: m };
+  event(pod, m, 'events.failed-poststart', {
+    reason: 'FailedPostStartHook',
+    type: 'Warning',
+    container: name,
+    message: 'PostStartHook failed',
+  });
+  c.reasonCache = { reason: 'PostStartHookError', message: 'PostStartHook failed' };
+  m = yield* killContainer(pod, c, m, {
+    message: 'FailedPostStartHook',
+    graceSeconds: specGraceSeconds(pod),
+    ordered: false,
+  });
+  // the kill cleared nothing: the start error stays in the reason cache for the next status
+  c.reasonCache = { reason: 'PostStartHookError', message: 'PostStartHook failed' };
+  return { status: 'failed', at: m };
+}

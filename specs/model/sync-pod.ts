@@ -1,0 +1,113 @@
+/**
+ * One SyncPod: write the status (as the world is before this sync acts), leave for termination if the
+ * phase is terminal, stop at a sandbox that cannot be created, then kill and start containers one after
+ * another, and requeue: at the CrashLoopBackOff expiry, after 10–15 s on other errors, else 60–90 s
+ * (KUBELET-FACTS §1.2–§1.4, Corrections 10).
+ */
+import { advance, type Moment } from './engine/delay.ts';
+import type { Chain } from './engine/chain.ts';
+import { buildView, writeStatus } from './api-status.ts';
+import { decide } from './decide.ts';
+import { killContainer } from './kill-container.ts';
+import { backOffLag, latencies } from './latencies.ts';
+import { startProbeWorkers } from './probes.ts';
+import { event } from './record.ts';
+import { specGraceSeconds, startContainer } from './start-container.ts';
+import type { PodModel } from './state.ts';
+import { requestSync, workerFree } from './sync-requests.ts';
+import { killPodChain, beginTerminalSync } from './termination.ts';
+import { computePhase } from './status/index.ts';
+
+/** Starts a sync at `at` (the worker must be free). */
+export function runSync(pod: PodModel, at: Moment): void {
+  pod.workerBusy = true;
+  pod.lastSyncStartSeconds = at.t;
+  pod.engine.spawn(syncPod(pod, at), at, (_r, end) => {
+    workerFree(pod, end);
+  });
+}
+
+function* syncPod(pod: PodModel, from: Moment): Chain {
+  let m = from;
+  if (pod.startTimeSeconds === undefined) {
+    pod.startTimeSeconds = m.t;
+    startProbeWorkers(pod, m);
+    scheduleDeadline(pod, m);
+  }
+  writeStatus(pod, m);
+  const phase = computePhase(buildView(pod, false));
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    beginTerminalSync(pod, m);
+    return;
+  }
+  if (pod.scenario.pod.runtimeClassName !== undefined) {
+    event(pod, m, 'kubelet.sandbox.runtime-class', {
+      reason: 'FailedCreatePodSandBox',
+      type: 'Warning',
+      message: `Failed to create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "${pod.scenario.pod.runtimeClassName}" not supported`,
+    });
+    requestSync(pod, m, latencies.errorRequeue);
+    return;
+  }
+  const plan = decide(pod);
+  if (plan.type === 'killPod') {
+    m = yield* killPodChain(pod, m, specGraceSeconds(pod));
+    requestSync(pod, m, latencies.relist);
+    return;
+  }
+  for (const kill of plan.kills) {
+    const probeGrace =
+      pod.deletion === undefined ? kill.container.spec[kill.probe]?.terminationGracePeriodSeconds : undefined;
+    m = yield* killContainer(pod, kill.container, m, {
+      message: kill.message,
+      graceSeconds: probeGrace ?? specGraceSeconds(pod),
+      ordered: false,
+    });
+  }
+  let error = false;
+  let backOff: { readonly expirySeconds: number; readonly exitedAt: Moment } | undefined;
+  for (const c of plan.starts) {
+    const outcome = yield* startContainer(pod, c, m);
+    m = outcome.at;
+    if (outcome.status === 'backOff') {
+      if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {
+        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt };
+      }
+    } else if (outcome.status === 'failed') {
+      error = true;
+      if (c.spec.role === 'init') break;
+    }
+  }
+  if (backOff !== undefined) {
+    // the restart is anchored on the exit: back-off expiry, then the requeue jitter and relist lag
+    const period = backOff.expirySeconds - backOff.exitedAt.t;
+    const lag = backOffLag(backOff.expirySeconds - m.t);
+    const exact = { minSeconds: period, nominalSeconds: period, maxSeconds: period, rule: 'kubelet.backoff.sequence' };
+    requestSync(pod, advance(backOff.exitedAt, exact, period), lag);
+  } else if (error) {
+    requestSync(pod, m, latencies.errorRequeue);
+  } else {
+    requestSync(pod, m, latencies.resync);
+  }
+}
+
+/** activeDeadlineSeconds counts from the pod's start; the kubelet notices on its 1 s tick. */
+function scheduleDeadline(pod: PodModel, start: Moment): void {
+  const deadline = pod.scenario.pod.activeDeadlineSeconds;
+  if (deadline === undefined) return;
+  const due = advance(
+    start,
+    { minSeconds: deadline, nominalSeconds: deadline, maxSeconds: deadline, rule: 'kubelet.deadline.active-deadline' },
+    deadline,
+  );
+  pod.engine.at(advance(due, latencies.deadlineTick, pod.engine.pick(latencies.deadlineTick)), (m) => {
+    if (pod.terminating || pod.gone || pod.terminal) return;
+    pod.forcedPhase = { phase: 'Failed', reason: 'DeadlineExceeded' };
+    event(pod, m, 'kubelet.deadline.active-deadline', {
+      reason: 'DeadlineExceeded',
+      type: 'Normal',
+      message: 'Pod was active on the node longer than the specified deadline',
+    });
+    pod.terminationTrigger(m);
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Pod termination: a delete request, the kubelet's SyncTerminatingPod after a fresh relist, every
+ * running container killed in parallel with the pod's effective grace (sidecars last, in reverse
+ * order), one status write before and one after, then the API object removed
+ * (KUBELET-FACTS §5, §3.4, Corrections 1, 3, 4, 5; term.*, kubelet.grace.*, kubelet.api.*).
+ */
+import { defaultTerminationGracePeriodSeconds, type Action } from '../vocabulary/index.ts';
+import { advance, type Moment } from './engine/delay.ts';
+import { until, wait, type Chain } from './engine/chain.ts';
+import { buildView, publishView } from './api-status.ts';
+import { killContainer } from './kill-container.ts';
+import { latencies } from './latencies.ts';
+import { podPoint } from './record.ts';
+import type { PodModel } from './state.ts';
+import { terminatePodStatuses } from './status/index.ts';
+
+function specGrace(pod: PodModel): number {
+  return pod.scenario.pod.terminationGracePeriodSeconds ?? defaultTerminationGracePeriodSeconds;
+}
+
+/** The pod-level grace of this termination: a delete's grace, where a 0 falls back to the spec (Corrections 1), at least 1 s. */
+export function effectiveGraceSeconds(pod: PodModel): number {
+  const requested = pod.deletion?.graceSeconds;
+  const grace = requested !== undefined && requested > 0 ? requested : specGrace(pod);
+  return Math.max(grace, 1);
+}
+
+/** A delete request reaches the API server at `at`. */
+export function deletePod(pod: PodModel, action: Action, at: Moment): void {
+  if (pod.gone) return;
+  const m = podPoint(pod, 'deleteRequested', at, 'term.delete-starts-termination');
+  // the API server removes a terminal pod at once, and a grace of 0 is a force delete
+  const grace = pod.terminal ? 0 : (action.gracePeriodSeconds ?? specGrace(pod));
+  if (!pod.deletion || grace < pod.deletion.graceSeconds) pod.deletion = { atSeconds: m.t, graceSeconds: grace };
+  if (grace === 0) {
+    pod.engine.at(advance(m, latencies.forceRemoval, pod.engine.pick(latencies.forceRemoval)), (g) => {
+      if (pod.gone) return;
+      podPoint(pod, 'gone', g, 'kubelet.api.force-delete');
+      markGone(pod);
+    });
+  }
+  if (!pod.terminal) pod.terminationTrigger(m);
+}
+
+/** Something decided the pod must terminate: SyncTerminatingPod begins when the worker is free and a relist is fresh. */
+export function triggerTermination(pod: PodModel, m: Moment): void {
+  if (pod.terminating) return;
+  if (pod.workerBusy) {
+    pod.terminationQueued = true;
+    return;
+  }
+  startTerminationAfterRelist(pod, m);
+}
+
+export function startTerminationAfterRelist(pod: PodModel, m: Moment): void {
+  if (pod.terminating) return;
+  pod.terminating = true;
+  pod.workerBusy = true;
+  const at = advance(m, latencies.relistBeforeTermination, pod.engine.pick(latencies.relistBeforeTermination));
+  pod.engine.spawn(syncTerminatingPod(pod), at);
+}
+
+/** A sync found the phase terminal: the worker moves to terminating at once, without a delete. */
+export function beginTerminalSync(pod: PodModel, m: Moment): void {
+  pod.terminating = true;
+  pod.engine.spawn(syncTerminatingPod(pod), m);
+}
+
+function* syncTerminatingPod(pod: PodModel): Chain {
+  let m: Moment = yield wait({
+    minSeconds: 0,
+    nominalSeconds: 0,
+    maxSeconds: 0,
+    rule: 'kubelet.sync.relist-before-termination',
+  });
+  pod.workerBusy = true;
+  if (!pod.statusFrozen) publishView(pod, buildView(pod, false), m);
+  pod.statusFrozen = true;
+  m = yield* killPodChain(pod, m, effectiveGraceSeconds(pod));
+  publishView(pod, terminatePodStatuses(buildView(pod, true)).view, m);
+  pod.terminal = true;
+  if (pod.deletion && !pod.gone) {
+    m = yield wait(latencies.removal);
+    podPoint(pod, 'gone', m, 'kubelet.api.gone-after-terminated');
+    markGone(pod);
+  }
+}
+
+/** Kills every running container in parallel and returns when all have exited. */
+export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number): Chain<Moment> {
+  const ordered = pod.containers.some((c) => c.spec.role === 'sidecar');
+  const running = pod.containers.filter((c) => c.runtime === 'running' && !c.killing);
+  let remaining = running.length;
+  for (const c of running) {
+    pod.engine.spawn(
+      killContainer(pod, c, from, { message: `Stopping container ${c.spec.name}`, graceSeconds, ordered }),
+      from,
+      () => {
+        remaining -= 1;
+      },
+    );
+  }
+  const end: Moment = yield until(() => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  return end;
+}
+
+function markGone(pod: PodModel): void {
+  pod.gone = true;
+  if (pod.api) pod.apiAtGone = pod.api;
+}
