@@ -14,7 +14,12 @@ export type ApiContainerState =
       readonly reason?: string;
       readonly signal?: number;
       readonly finishedAtSeconds?: number;
+      /** runtime message plus termination message, or the kubelet's text for ContainerStatusUnknown */
+      readonly message?: string;
     };
+
+/** The terminated variant of a container state (also the shape of `lastState`). */
+export type ApiTerminatedState = Extract<ApiContainerState, { type: 'terminated' }>;
 
 export interface ApiContainerStatus {
   readonly name: string;
