@@ -99,7 +99,7 @@ export const probeRules: ReadonlyArray<Rule> = [
     standing: 'firm',
     observable: true,
     statement:
-      'One worker per container and probe type is created before the container exists; it probes once at once and then every `periodSeconds`, starting from readiness Failure, liveness Success and startup Unknown, and resets to those values for each new container instance.',
+      'One worker per container and probe type is created before the container exists; it probes immediately and then every `periodSeconds`, starting from readiness Failure, liveness Success and startup Unknown, and resets to those values for each new container instance.',
     sources: [
       kubeletFact('KUBELET-FACTS §6.2', 'pkg/kubelet/prober/worker.go: run, newWorker'),
       kubeletFact('KUBELET-FACTS §13', 'pkg/kubelet/prober/worker.go: newWorker'),
@@ -122,7 +122,7 @@ export const probeRules: ReadonlyArray<Rule> = [
     standing: 'firm',
     observable: true,
     statement:
-      'Until a container counts as started, its liveness and readiness workers skip their ticks; once it has started, the startup worker skips; a container with a startup probe is started only when that probe reaches Success.',
+      "Until a container counts as started, its liveness and readiness workers skip their ticks; once it has started, the startup worker skips; a container with a startup probe counts as started (`started: true`) only when that probe's published result is Success.",
     sources: [
       kubeletFact('KUBELET-FACTS §6.2', 'pkg/kubelet/prober/worker.go: doProbe'),
       kubeletFact('KUBELET-FACTS §6.3', 'pkg/kubelet/prober/prober_manager.go: isContainerStarted'),
@@ -171,7 +171,7 @@ export const probeRules: ReadonlyArray<Rule> = [
     standing: 'firm',
     observable: true,
     statement:
-      'A published startup Failure makes the next sync kill the container with reason StartupProbe ("Container NAME failed startup probe"), restarting it per policy.',
+      'A published startup Failure makes the next sync kill the container with reason StartupProbe ("Container NAME failed startup probe", plus ", will be restarted" unless the policy is Never); the restart then follows the policy and back-off.',
     sources: [
       kubeletFact('KUBELET-FACTS §3.3', 'pkg/kubelet/kuberuntime/kuberuntime_manager.go: computePodActions'),
       kubeletFact('KUBELET-FACTS §6.3', 'pkg/kubelet/kuberuntime/kuberuntime_manager.go: computePodActions'),

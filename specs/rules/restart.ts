@@ -93,7 +93,7 @@ export const restartRules: ReadonlyArray<Rule> = [
     standing: 'firm',
     observable: true,
     statement:
-      'A regular container is restarted unless the pod is being deleted or it is running; one with no record, or in state Created or Unknown, is started; an exited one restarts under Always, under OnFailure only after a non-zero exit, and never under Never.',
+      'The restart decision for a regular container is no while the pod has a `deletionTimestamp` or the container is running; yes when it has no runtime record or sits in state Created or Unknown; and for an exited container yes under Always, under OnFailure only after a non-zero exit, and never under Never.',
     sources: [kubeletFact('KUBELET-FACTS §4.1', 'pkg/kubelet/container/helpers.go: ShouldContainerBeRestarted')],
   },
   {
@@ -128,6 +128,21 @@ export const restartRules: ReadonlyArray<Rule> = [
     sources: [
       kubeletFact('KUBELET-FACTS §4.3', 'pkg/api/v1/pod/util.go: ContainerShouldRestart'),
       kubeletFact('Corrections 11', 'pkg/kubelet/kuberuntime/kuberuntime_manager.go: computePodActions'),
+    ],
+  },
+  {
+    id: 'kubelet.restart.all-containers',
+    area: 'restart',
+    origin: 'kubelet',
+    standing: 'version-dependent',
+    standingNote:
+      'Gate RestartAllContainersOnContainerExits is alpha and off in 1.35 (beta in 1.36), so the default target never does this.',
+    observable: false,
+    statement:
+      'A restart rule with action RestartAllContainers restarts the pod in place on a matching exit: running containers are killed with a grace override of 0 (no preStop, each still gets a 2 s stop window, Killing "killing"), and the init containers then run again in order with the same sandbox, IP and volumes.',
+    sources: [
+      kubeletFact('Corrections 14', 'pkg/kubelet/kuberuntime/kuberuntime_manager.go: SyncPod'),
+      kubeletFact('KUBELET-FACTS §4.3', 'pkg/api/v1/pod/util.go: findMatchingContainerRestartRule'),
     ],
   },
   {

@@ -70,7 +70,7 @@ export const sidecarRules: ReadonlyArray<Rule> = [
       'Applies to pod termination and to whole-pod kills decided inside a sync; single-container kills are unordered.',
     observable: true,
     statement:
-      'In a pod with sidecars every running container starts its own preStop at the same moment; regular containers are then stopped at once, while each sidecar waits until every regular container and every later sidecar has exited, so sidecars receive TERM last and in reverse spec order.',
+      'In a pod with sidecars every running container starts its own preStop at the same moment; a regular container goes on to TERM as soon as its preStop is done, while a sidecar, after its preStop, also waits until every regular container and every sidecar listed after it has exited (but no longer than its remaining grace), so sidecars receive TERM last and in reverse spec order.',
     sources: [
       kubeletFact(
         'KUBELET-FACTS §3.4',

@@ -215,6 +215,16 @@ export const statusRules: ReadonlyArray<Rule> = [
     sources: [kubeletFact('KUBELET-FACTS §7', 'pkg/printers/internalversion/printers.go: printPod')],
   },
   {
+    id: 'kubelet.status-column.ready-restarts',
+    area: 'status',
+    origin: 'kubelet',
+    standing: 'firm',
+    observable: true,
+    statement:
+      'kubectl\'s READY column is ready/total, where total counts regular containers and sidecars and a started sidecar counts as ready when it is; RESTARTS sums the restart counts (init containers while initialising, else sidecars and regular containers) and adds "(X ago)" from the latest `lastState.finishedAt`.',
+    sources: [kubeletFact('KUBELET-FACTS §7', 'pkg/printers/internalversion/printers.go: printPod')],
+  },
+  {
     id: 'kubelet.conditions.generate',
     area: 'status',
     origin: 'kubelet',

@@ -357,7 +357,7 @@ export const terminationRules: ReadonlyArray<Rule> = [
     standing: 'firm',
     observable: true,
     statement:
-      'The runtime stop window is never below 2 s: TERM comes at min(preStop, grace) after the kill starts, and KILL max(grace − that, 2) s after TERM.',
+      'The runtime stop window is never below 2 s: with preStop duration P and grace G, TERM comes min(P, G) after the kill starts and KILL max(G − floor(min(P, G)), 2) s after TERM, which is the "one-off 2 s extension" a hook that uses up the grace gets.',
     sources: [
       kubeletFact('KUBELET-FACTS §5.2', 'pkg/kubelet/kuberuntime/kuberuntime_manager.go: minimumGracePeriodInSeconds'),
       kubeletFact('KUBELET-FACTS §5.2', 'pkg/kubelet/kuberuntime/kuberuntime_container.go: killContainer'),
