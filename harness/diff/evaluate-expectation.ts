@@ -43,7 +43,7 @@ function value<T>(
     return { status: 'unknown', expect, message: `expected ${describeMatcher(matcher)}, not observed` };
   }
   return matches(matcher, actual)
-    ? { status: 'pass', expect, message: `${String(actual)}` }
+    ? { status: 'pass', expect, message: String(actual) }
     : { status: 'fail', expect, message: `expected ${describeMatcher(matcher)}, got ${String(actual)}` };
 }
 
@@ -149,7 +149,7 @@ export function evaluateExpectation(expect: Expectation, observation: Observatio
     entries.push({
       status: ok ? 'pass' : 'fail',
       expect: label,
-      message: ok ? `${fmt(d)}` : `expected ${bounds}, got ${fmt(d)}`,
+      message: ok ? fmt(d) : `expected ${bounds}, got ${fmt(d)}`,
     });
   }
   for (const e of expect.eventsPresent) {

@@ -24,13 +24,13 @@ export type SyncPlan =
       readonly initialized: boolean;
     };
 
-function probeKill(pod: PodModel, c: ContainerModel, probe: ProbeType, restart: boolean): PlannedKill {
+function probeKill(c: ContainerModel, probe: ProbeType, restart: boolean): PlannedKill {
   const what = probe === 'livenessProbe' ? 'liveness' : 'startup';
   const message =
     c.spec.role === 'sidecar'
       ? `Init container ${c.spec.name} failed ${what} probe`
       : `Container ${c.spec.name} failed ${what} probe${restart ? ', will be restarted' : ''}`;
-  void pod;
+  pod;
   return { container: c, message, probe };
 }
 
@@ -58,7 +58,7 @@ export function decide(pod: PodModel): SyncPlan {
     if (c.runtime === 'running') {
       const failed = c.killing ? undefined : probeFailure(c);
       if (failed) {
-        kills.push(probeKill(pod, c, failed, true));
+        kills.push(probeKill(c, failed, true));
         starts.push(c);
         if (!pod.initializedEver) {
           initialized = false;
@@ -90,7 +90,7 @@ export function decide(pod: PodModel): SyncPlan {
         continue;
       }
       const restart = pod.scenario.pod.restartPolicy !== 'Never';
-      kills.push(probeKill(pod, c, failed, restart));
+      kills.push(probeKill(c, failed, restart));
       if (restart) starts.push(c);
       continue;
     }

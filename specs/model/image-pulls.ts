@@ -98,7 +98,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment): Ch
     message: `Pulling image "${image}"`,
   });
   if (pullFails(pod, image)) {
-    m = yield wait(latencies.pullFailure);
+    m = yield wait(m, latencies.pullFailure);
     m = containerPoint(
       pod,
       name,
@@ -124,7 +124,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment): Ch
   }
   const takes = pod.scenario.node.pullTakesSeconds;
   // a pull always talks to the registry, so even a "0 s" pull takes a little while
-  m = yield wait({
+  m = yield wait(m, {
     minSeconds: takes,
     nominalSeconds: takes + 0.05,
     maxSeconds: takes + 0.5,

@@ -41,7 +41,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   if (c.runtime !== 'running') return from;
   c.killing = true;
   const name = c.spec.name;
-  let m: Moment = yield wait(latencies.killStep);
+  let m: Moment = yield wait(from, latencies.killStep);
   event(pod, m, 'kubelet.kill.parallel', {
     reason: 'Killing',
     type: 'Normal',
@@ -54,7 +54,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
     const takes = hookSeconds(c);
     if (takes <= grace) {
-      m = yield wait(exactDelay(takes, 'hooks.sleep-pauses'));
+      m = yield wait(m, exactDelay(takes, 'hooks.sleep-pauses'));
       m = containerPoint(pod, name, 'preStop.finished', m, 'term.prestop-before-term');
       if (hook.result === 'fail' && hook.action.type !== 'sleep') {
         event(pod, m, 'events.failed-prestop', {
@@ -67,13 +67,13 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       grace -= Math.floor(takes);
     } else {
       // the wait for the hook ends with the grace; the hook is abandoned, not cancelled
-      m = yield wait(exactDelay(grace, 'kubelet.grace.prestop-bounded'));
+      m = yield wait(m, exactDelay(grace, 'kubelet.grace.prestop-bounded'));
       grace = 0;
     }
   }
   if (request.ordered && grace > 0 && !turnToStop(pod, c)) {
     const began = m.t;
-    m = yield until(() => turnToStop(pod, c), exactDelay(grace, 'kubelet.sidecar.termination-order'));
+    m = yield until(m, () => turnToStop(pod, c), exactDelay(grace, 'kubelet.sidecar.termination-order'));
     grace -= Math.floor(m.t - began);
   }
   grace = Math.max(grace, minimumStopGraceSeconds);
@@ -82,17 +82,17 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     return m;
   }
   // StopContainer is a CRI call of its own, made once the hook and the ordering wait are over
-  m = yield wait(latencies.killStep);
+  m = yield wait(m, latencies.killStep);
   if (c.runtime !== 'running') {
     c.killing = false;
     return m;
   }
   m = deliverTerm(pod, c, m);
-  const stopped: Moment = yield until(() => c.runtime !== 'running', exactDelay(grace, 'term.kill-after-grace'));
+  const stopped: Moment = yield until(m, () => c.runtime !== 'running', exactDelay(grace, 'term.kill-after-grace'));
   let end = stopped;
   if (c.runtime === 'running') {
     deliverKill(pod, c, stopped);
-    end = yield until(() => c.runtime !== 'running');
+    end = yield until(stopped, () => c.runtime !== 'running');
   }
   c.killing = false;
   return end;

@@ -98,7 +98,13 @@ function absenceRule(name: ContainerPointName, occurrence: number): string {
     case 'postStart.started':
     case 'postStart.finished':
       return 'hooks.poststart-after-create';
-    default:
+    case 'exited':
+    case 'ready':
+    case 'unready':
+    case 'startupProbe.succeeded':
+    case 'startupProbe.ran':
+    case 'livenessProbe.ran':
+    case 'readinessProbe.ran':
       return 'kubelet.restart.should-restart';
   }
 }

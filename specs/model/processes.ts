@@ -4,7 +4,7 @@
  * (KUBELET-FACTS §5.6; kubelet.process.exit-codes, term.term-handling-decides-duration).
  */
 import { runBehaviorForStart } from '../vocabulary/index.ts';
-import { advance, exactDelay, type Delay, type Moment } from './engine/delay.ts';
+import { advance, type Delay, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { containerPoint } from './record.ts';
 import type { ContainerModel, PodModel } from './state.ts';
@@ -27,8 +27,9 @@ export function planOwnExit(pod: PodModel, c: ContainerModel, startedAt: Moment)
   if (!run.exit) return;
   const token = c.processToken;
   const { exitCode, afterSeconds } = run.exit;
-  const delay = exactDelay(afterSeconds, 'kubelet.process.exit-codes');
-  pod.engine.at(advance(startedAt, delay, afterSeconds), (m) => {
+  // a process that "exits after 0 s" still runs for a few milliseconds
+  const delay = reaction(afterSeconds);
+  pod.engine.at(advance(startedAt, delay, pod.engine.pick(delay)), (m) => {
     if (c.processToken !== token || c.runtime !== 'running') return;
     processExited(pod, c, exitCode, m);
   });

@@ -53,14 +53,14 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
     }
     advanceCrashBackOff(c, m.t);
   }
-  m = yield wait(latencies.criStep);
+  m = yield wait(m, latencies.criStep);
   const image = yield* ensureImage(pod, c, m);
   m = image.at;
   if (image.status === 'error') {
     c.reasonCache = { reason: image.reason, message: image.message };
     return { status: 'failed', at: m };
   }
-  m = yield wait(latencies.criStep);
+  m = yield wait(m, latencies.criStep);
   c.runtime = 'created';
   m = containerPoint(pod, name, 'created', m, 'pull.before-create');
   event(pod, m, 'kubelet.start.events', {
@@ -69,7 +69,7 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
     container: name,
     message: 'Container created',
   });
-  m = yield wait(latencies.criStep);
+  m = yield wait(m, latencies.criStep);
   if (c.exitCode !== undefined) {
     c.lastTerminated = {
       type: 'terminated',
@@ -97,10 +97,10 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
   requestSync(pod, m, latencies.relist);
   const hook = c.spec.postStart;
   if (!hook) return { status: 'started', at: m };
-  m = yield wait(latencies.hookCall);
+  m = yield wait(m, latencies.hookCall);
   m = containerPoint(pod, name, 'postStart.started', m, 'hooks.poststart-concurrent');
   const takes = hook.action.type === 'sleep' ? hook.action.seconds : hook.takesSeconds;
-  m = yield wait(exactDelay(takes, 'hooks.poststart-blocks-next'));
+  m = yield wait(m, exactDelay(takes, 'hooks.poststart-blocks-next'));
   m = containerPoint(pod, name, 'postStart.finished', m, 'hooks.poststart-blocks-next');
   if (hook.result === 'success' || hook.action.type === 'sleep') return { status: 'started', at: m };
   event(pod, m, 'events.failed-poststart', {

@@ -57,22 +57,17 @@ export function startTerminationAfterRelist(pod: PodModel, m: Moment): void {
   pod.terminating = true;
   pod.workerBusy = true;
   const at = advance(m, latencies.relistBeforeTermination, pod.engine.pick(latencies.relistBeforeTermination));
-  pod.engine.spawn(syncTerminatingPod(pod), at);
+  pod.engine.spawn(syncTerminatingPod(pod, at), at);
 }
 
 /** A sync found the phase terminal: the worker moves to terminating at once, without a delete. */
 export function beginTerminalSync(pod: PodModel, m: Moment): void {
   pod.terminating = true;
-  pod.engine.spawn(syncTerminatingPod(pod), m);
+  pod.engine.spawn(syncTerminatingPod(pod, m), m);
 }
 
-function* syncTerminatingPod(pod: PodModel): Chain {
-  let m: Moment = yield wait({
-    minSeconds: 0,
-    nominalSeconds: 0,
-    maxSeconds: 0,
-    rule: 'kubelet.sync.relist-before-termination',
-  });
+function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
+  let m = from;
   pod.workerBusy = true;
   if (!pod.statusFrozen) publishView(pod, buildView(pod, false), m);
   pod.statusFrozen = true;
@@ -80,7 +75,7 @@ function* syncTerminatingPod(pod: PodModel): Chain {
   publishView(pod, terminatePodStatuses(buildView(pod, true)).view, m);
   pod.terminal = true;
   if (pod.deletion && !pod.gone) {
-    m = yield wait(latencies.removal);
+    m = yield wait(m, latencies.removal);
     podPoint(pod, 'gone', m, 'kubelet.api.gone-after-terminated');
     markGone(pod);
   }
@@ -100,7 +95,7 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
       },
     );
   }
-  const end: Moment = yield until(() => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  const end: Moment = yield until(from, () => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
   return end;
 }
 

@@ -6,9 +6,10 @@
 import type { Delay, Moment } from './delay.ts';
 
 export type Wait =
-  | { readonly type: 'delay'; readonly delay: Delay; readonly seconds?: number }
+  | { readonly type: 'delay'; readonly from: Moment; readonly delay: Delay; readonly seconds?: number }
   | {
       readonly type: 'until';
+      readonly from: Moment;
       /** true once the awaited thing happened; re-checked after every emitted event */
       readonly check: () => boolean;
       /** give up this long after the wait began (the moment returned then has `timedOut`) */
@@ -21,11 +22,12 @@ export interface Resumed extends Moment {
 
 export type Chain<R = void> = Generator<Wait, R, Resumed>;
 
-/** Wait for a delay; `seconds` overrides the profile's pick (for delays computed on the fly). */
-export function wait(delay: Delay, seconds?: number): Wait {
-  return seconds === undefined ? { type: 'delay', delay } : { type: 'delay', delay, seconds };
+/** Wait for a delay after `from` (the chain's current moment, so windows stay anchored on its last point). */
+export function wait(from: Moment, delay: Delay, seconds?: number): Wait {
+  return seconds === undefined ? { type: 'delay', from, delay } : { type: 'delay', from, delay, seconds };
 }
 
-export function until(check: () => boolean, timeout?: Delay): Wait {
-  return timeout ? { type: 'until', check, timeout } : { type: 'until', check };
+/** Wait from `from` until `check` holds, or until `timeout` has passed. */
+export function until(from: Moment, check: () => boolean, timeout?: Delay): Wait {
+  return timeout ? { type: 'until', from, check, timeout } : { type: 'until', from, check };
 }

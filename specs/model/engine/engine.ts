@@ -74,10 +74,11 @@ export class Engine {
       onDone?.(r.value, resumed);
       return;
     }
-    this.handle(chain, r.value, resumed, onDone);
+    this.handle(chain, r.value, onDone);
   }
 
-  private handle<R>(chain: Chain<R>, w: Wait, from: Moment, onDone?: (result: R, m: Moment) => void): void {
+  private handle<R>(chain: Chain<R>, w: Wait, onDone?: (result: R, m: Moment) => void): void {
+    const from = w.from;
     switch (w.type) {
       case 'delay': {
         const seconds = w.seconds ?? this.pick(w.delay);
