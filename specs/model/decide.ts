@@ -30,7 +30,6 @@ function probeKill(c: ContainerModel, probe: ProbeType, restart: boolean): Plann
     c.spec.role === 'sidecar'
       ? `Init container ${c.spec.name} failed ${what} probe`
       : `Container ${c.spec.name} failed ${what} probe${restart ? ', will be restarted' : ''}`;
-  pod;
   return { container: c, message, probe };
 }
 
