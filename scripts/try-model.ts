@@ -1,41 +1,43 @@
-import { readFileSync, readdirSync } from 'node:fs';
+/**
+ * Developer tool: runs the shared cases (or those whose file name contains ARG) on the model and, for a
+ * single case, prints its nominal timeline, final state and Events. `npx tsx scripts/try-model.ts [ARG]`
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCaseText } from '/work/main/harness/cases/load-case.ts';
-import { predict, nominalObservation } from '/work/main/specs/model/index.ts';
-import { evaluateExpectation } from '/work/main/harness/diff/evaluate-expectation.ts';
-const dirs = ['/work/shared/cases/docs', '/work/shared/cases/k8s-e2e'];
-let pass = 0,
-  fail = 0;
+import { fileURLToPath } from 'node:url';
+import { loadCaseText } from '../harness/cases/index.ts';
+import { evaluateExpectation } from '../harness/diff/evaluate-expectation.ts';
+import { nominalObservation, predict } from '../specs/model/index.ts';
+
+const shared = fileURLToPath(new URL('../../shared/cases/', import.meta.url));
+const dirs = ['docs', 'k8s-e2e'].map((d) => join(shared, d)).filter((d) => existsSync(d));
 const only = process.argv[2];
-for (const d of dirs)
-  for (const f of readdirSync(d)
+let pass = 0;
+let fail = 0;
+for (const dir of dirs) {
+  for (const file of readdirSync(dir)
     .filter((x) => x.endsWith('.case.yaml'))
     .sort()) {
-    if (only && !f.includes(only)) continue;
-    const r = loadCaseText(readFileSync(join(d, f), 'utf8'), f);
-    if (r.status !== 'ok') {
-      console.log('LOAD', f, JSON.stringify(r.problems).slice(0, 300));
+    if (only && !file.includes(only)) continue;
+    const loaded = loadCaseText(readFileSync(join(dir, file), 'utf8'), file);
+    if (loaded.status !== 'ok') {
+      console.log('LOAD', file, JSON.stringify(loaded.problems));
       fail++;
       continue;
     }
-    try {
-      const p = predict(r.caseFile.scenario);
-      const obs = nominalObservation(p);
-      const v = evaluateExpectation(r.caseFile.expect, obs);
-      if (v.status === 'pass') pass++;
-      else {
-        fail++;
-        console.log('FAIL', f);
-        for (const e of v.entries.filter((e) => e.status !== 'pass')) console.log('   ', e.expect, '::', e.message);
-      }
-      if (only) {
-        for (const pt of obs.points) console.log('  ', pt.t.toFixed(3), pt.point);
-        console.log(JSON.stringify(obs.final, null, 0));
-        for (const e of obs.events ?? []) console.log('   ev', e.t?.toFixed(2), e.reason, e.container, e.message);
-      }
-    } catch (e) {
+    const observation = nominalObservation(predict(loaded.caseFile.scenario));
+    const verdict = evaluateExpectation(loaded.caseFile.expect, observation);
+    if (verdict.status === 'pass') pass++;
+    else {
       fail++;
-      console.log('CRASH', f, (e as Error).stack?.split('\n').slice(0, 6).join('\n'));
+      console.log('FAIL', file);
+      for (const e of verdict.entries.filter((x) => x.status !== 'pass')) console.log('   ', e.expect, '::', e.message);
+    }
+    if (only) {
+      for (const p of observation.points) console.log('  ', p.t.toFixed(3), p.point);
+      console.log(JSON.stringify(observation.final));
+      for (const e of observation.events ?? []) console.log('   ev', e.t?.toFixed(2), e.reason, e.container, e.message);
     }
   }
+}
 console.log(`${pass} passed, ${fail} failed`);
