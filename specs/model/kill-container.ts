@@ -4,7 +4,7 @@
  * (KUBELET-FACTS §5.2, §3.4; term.*, kubelet.grace.*, kubelet.sidecar.termination-order).
  */
 import { exactDelay, type Moment } from './engine/delay.ts';
-import { until, wait, type Chain } from './engine/chain.ts';
+import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
 import { latencies } from './latencies.ts';
 import { deliverKill, deliverTerm } from './processes.ts';
 import { containerPoint, event } from './record.ts';
@@ -53,10 +53,27 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   if (hook && grace > 0) {
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
     const takes = hookSeconds(c);
-    if (takes <= grace) {
-      m = yield wait(m, exactDelay(takes, 'hooks.sleep-pauses'));
+    const sleeps = hook.action.type === 'sleep';
+    const bound = Math.min(takes, grace);
+    // the kubelet waits for the hook at most the grace; an exec or HTTP handler also ends when the
+    // container's main process dies (its namespace goes with it), a kubelet-side sleep does not
+    const ended: Resumed = yield sleeps
+      ? wait(m, exactDelay(bound, 'kubelet.grace.prestop-bounded'))
+      : until(m, () => c.runtime !== 'running', exactDelay(bound, 'kubelet.grace.prestop-bounded'));
+    const elapsed = ended.t - m.t;
+    m = ended;
+    const diedFirst = !sleeps && ended.timedOut !== true && c.runtime !== 'running';
+    if (diedFirst) {
+      event(pod, m, 'events.failed-prestop', {
+        reason: 'FailedPreStopHook',
+        type: 'Warning',
+        container: name,
+        message: 'PreStopHook failed',
+      });
+      grace -= Math.floor(elapsed);
+    } else if (takes <= grace) {
       m = containerPoint(pod, name, 'preStop.finished', m, 'term.prestop-before-term');
-      if (hook.result === 'fail' && hook.action.type !== 'sleep') {
+      if (hook.result === 'fail' && !sleeps) {
         event(pod, m, 'events.failed-prestop', {
           reason: 'FailedPreStopHook',
           type: 'Warning',
@@ -67,7 +84,6 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       grace -= Math.floor(takes);
     } else {
       // the wait for the hook ends with the grace; the hook is abandoned, not cancelled
-      m = yield wait(m, exactDelay(grace, 'kubelet.grace.prestop-bounded'));
       grace = 0;
     }
   }

@@ -5,7 +5,7 @@
  */
 import { defaultTerminationGracePeriodSeconds } from '../vocabulary/index.ts';
 import { exactDelay, type Moment } from './engine/delay.ts';
-import { wait, type Chain } from './engine/chain.ts';
+import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
 import { advanceCrashBackOff, crashBackOffExpiry } from './crash-back-off.ts';
 import { ensureImage } from './image-pulls.ts';
 import { killContainer } from './kill-container.ts';
@@ -100,9 +100,15 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
   m = yield wait(m, latencies.hookCall);
   m = containerPoint(pod, name, 'postStart.started', m, 'hooks.poststart-concurrent');
   const takes = hook.action.type === 'sleep' ? hook.action.seconds : hook.takesSeconds;
-  m = yield wait(m, exactDelay(takes, 'hooks.poststart-blocks-next'));
-  m = containerPoint(pod, name, 'postStart.finished', m, 'hooks.poststart-blocks-next');
-  if (hook.result === 'success' || hook.action.type === 'sleep') return { status: 'started', at: m };
+  const sleeps = hook.action.type === 'sleep';
+  // an exec or HTTP handler dies with the container's main process; a kubelet-side sleep does not
+  const ended: Resumed = yield sleeps
+    ? wait(m, exactDelay(takes, 'hooks.poststart-blocks-next'))
+    : until(m, () => c.runtime !== 'running', exactDelay(takes, 'hooks.poststart-blocks-next'));
+  m = ended;
+  const diedFirst = !sleeps && ended.timedOut !== true && c.runtime !== 'running';
+  if (!diedFirst) m = containerPoint(pod, name, 'postStart.finished', m, 'hooks.poststart-blocks-next');
+  if (!diedFirst && (hook.result === 'success' || sleeps)) return { status: 'started', at: m };
   event(pod, m, 'events.failed-poststart', {
     reason: 'FailedPostStartHook',
     type: 'Warning',
