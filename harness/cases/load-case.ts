@@ -22,7 +22,7 @@ export function loadCaseText(text: string, file: string): LoadResult {
 /** Reads a parsed case document. */
 export function readCase(reader: Reader, root: Field): LoadResult {
   const entries = reader.mapping(root, caseKeys);
-  if (entries === undefined) return { status: 'invalid', problems: reader.problems };
+  if (entries === undefined) return invalid(reader);
   const idField = entries.require('id');
   const id = idField === undefined ? undefined : reader.string(idField);
   if (idField !== undefined && id !== undefined && !kebabCase.test(id)) {
@@ -75,8 +75,9 @@ export function readCase(reader: Reader, root: Field): LoadResult {
   };
 }
 
-function invalid(reader: Reader): LoadResult {
+/** The problems in line order (the reader finds them in the order it reads, which is nearly that). */
+export function invalid(reader: Reader): LoadResult & { readonly status: 'invalid' } {
   // Every path that fails reports first; this guards against a silent failure all the same.
   if (reader.problems.length === 0) reader.report({ path: '', line: 1 }, 'could not be read');
-  return { status: 'invalid', problems: reader.problems };
+  return { status: 'invalid', problems: [...reader.problems].sort((a, b) => a.line - b.line) };
 }

@@ -2,7 +2,7 @@
 import { isMap, isScalar } from 'yaml';
 import { emptyExpectation, type Action } from '../../specs/vocabulary/index.ts';
 import type { LoadResult } from './case-file.ts';
-import { readCase } from './load-case.ts';
+import { invalid, readCase } from './load-case.ts';
 import { defaultNodeWorld } from './load-node.ts';
 import { readPod } from './load-pod.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -40,7 +40,7 @@ function isManifest(root: Field): boolean {
 
 function readManifest(reader: Reader, root: Field, options: ManifestOptions): LoadResult {
   const { pod } = readPod(reader, root, { defaultName: undefined, manifest: true });
-  if (pod === undefined || reader.problems.length > 0) return { status: 'invalid', problems: reader.problems };
+  if (pod === undefined || reader.problems.length > 0) return invalid(reader);
   const actions: ReadonlyArray<Action> =
     options.deleteAtSeconds === undefined
       ? []

@@ -36,9 +36,10 @@ export function readPod(reader: Reader, field: Field, options: PodOptions): PodR
   const keys = ['apiVersion', 'kind', 'metadata', 'spec', ...(options.manifest === true ? ['status'] : [])];
   const entries = reader.mapping(field, keys);
   if (entries === undefined) return { pod: undefined, containerNames: undefined };
-  const apiVersion = entries.get('apiVersion');
+  // A whole manifest must say what it is; inside a case, `pod:` already does.
+  const apiVersion = options.manifest === true ? entries.require('apiVersion') : entries.get('apiVersion');
   if (apiVersion !== undefined) reader.oneOf(apiVersion, ['v1'] as const);
-  const kind = entries.get('kind');
+  const kind = options.manifest === true ? entries.require('kind') : entries.get('kind');
   if (kind !== undefined) reader.oneOf(kind, ['Pod'] as const);
   const metadataField = options.defaultName === undefined ? entries.require('metadata') : entries.get('metadata');
   const metadata = metadataField === undefined ? undefined : readMetadata(reader, metadataField, options);

@@ -9,8 +9,8 @@ export type KnownContainers = ReadonlyArray<string> | undefined;
 /** Reports `name` unless it is one of the pod's containers. */
 export function checkContainerName(reader: Reader, field: Field, name: string, known: KnownContainers): boolean {
   if (known === undefined || known.includes(name)) return true;
-  const list = known.length === 0 ? 'it has none' : `it has ${known.join(', ')}`;
-  reader.report(field, `no container named '${name}' in the pod (${list})${didYouMean(name, known)}`);
+  const list = known.length === 0 ? 'the pod has none' : `the pod has ${known.join(', ')}`;
+  reader.report(field, `no container named '${name}'${didYouMean(name, known)}; ${list}`);
   return false;
 }
 

@@ -72,7 +72,7 @@ function readFails(reader: Reader, field: Field): ProbeFailing | undefined {
   if (entries === undefined) return undefined;
   const present = kinds.filter((kind) => entries.has(kind));
   const kind = present[0];
-  if (present.length === 0 && entries.suggested.size > 0) return undefined;
+  if (present.length === 0 && entries.unknown.length > 0) return undefined;
   if (present.length !== 1 || kind === undefined) {
     reader.report(field, `write one of never, always, {from: D}, {until: D}, {afterTerm: D}`);
     return undefined;

@@ -26,6 +26,8 @@ export class Entries {
     readonly keyLines: ReadonlyMap<string, number>,
     /** known keys that an unknown key was reported as a likely misspelling of */
     readonly suggested: ReadonlySet<string> = new Set(),
+    /** keys reported as unknown */
+    readonly unknown: ReadonlyArray<string> = [],
   ) {}
 
   get(key: string): Field | undefined {
@@ -47,7 +49,7 @@ export class Entries {
 }
 
 // Each alias costs one unit; a document that expands past this is a "billion laughs", not a case.
-const aliasBudget = 10_000;
+const aliasBudget = 1000;
 
 /** Reads values of one document; every check that fails adds a problem and returns `undefined`. */
 export class Reader {
@@ -84,17 +86,19 @@ export class Reader {
     if (entries === undefined) return undefined;
     const kept = new Map<string, Field>();
     const suggested = new Set<string>();
+    const unknown: string[] = [];
     for (const [key, value] of entries.fields) {
       if (allowed.includes(key)) {
         kept.set(key, value);
         continue;
       }
+      unknown.push(key);
       const guess = closest(key, allowed);
       if (guess !== undefined) suggested.add(guess);
       const hint = guess === undefined ? '' : ` (did you mean '${guess}'?)`;
       this.report({ path: value.path, line: entries.keyLines.get(key) ?? value.line }, `unknown key '${key}'${hint}`);
     }
-    return new Entries(this, field, kept, entries.keyLines, suggested);
+    return new Entries(this, field, kept, entries.keyLines, suggested, unknown);
   }
 
   /** A mapping with free keys (container names, condition types), in written order. */
@@ -164,7 +168,11 @@ export class Reader {
     if (found === undefined) {
       const text = typeof value === 'string' ? `'${value}'` : describeValue(value);
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
-      this.report(field, `${text} is not one of ${allowed.join(', ')}${hint}`);
+      const only = allowed.length === 1 ? allowed[0] : undefined;
+      this.report(
+        field,
+        only === undefined ? `${text} is not one of ${allowed.join(', ')}${hint}` : `${text} must be ${only}`,
+      );
     }
     return found;
   }
@@ -264,7 +272,13 @@ export class Reader {
   }
 
   private expected(field: Field, what: string): void {
-    const found = field.node === undefined ? 'nothing' : describeValue(this.toData(field.node, field, []));
+    const node = field.node;
+    // Described from the node itself: expanding aliases here could report the same value twice.
+    const found = isMap(node)
+      ? 'a mapping'
+      : isSeq(node)
+        ? 'a list'
+        : describeValue(isScalar(node) ? node.value : null);
     this.report(field, `expected ${what}, found ${found.length > 60 ? `${found.slice(0, 57)}...` : found}`);
   }
 
@@ -276,7 +290,12 @@ export class Reader {
         if (this.aliasesLeft === -1) this.report({ path, line }, `more than ${aliasBudget} aliases to expand`);
         return null;
       }
+      const source = current.source;
       current = current.resolve(this.doc);
+      if (current === undefined) {
+        this.report({ path, line }, `the alias *${source} names no anchor`);
+        return null;
+      }
     }
     return current;
   }
