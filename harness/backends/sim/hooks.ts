@@ -1,0 +1,91 @@
+/**
+ * Lifecycle hook handlers (lifecycle/handlers.go, KUBELET-FACTS §2.3): `exec` runs inside the
+ * container (no timeout; it dies with the container), `httpGet` and `sleep` are run by the kubelet.
+ * A hook the kubelet stopped waiting for (preStop past the grace) is abandoned: it is not cancelled,
+ * but nothing it does afterwards is reported.
+ */
+import type { ContainerPointName, Hook } from '../../../specs/vocabulary/index.ts';
+import { toMs } from './clock.ts';
+import type { Activity } from './coroutine.ts';
+import { TimedWait } from './coroutine.ts';
+import type { Instance } from './runtime.ts';
+import type { World } from './world.ts';
+
+/** Shared between a running hook and the kill that waits for it. */
+export interface HookRun {
+  abandoned: boolean;
+}
+
+/** How a hook ended. */
+export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+const ok: HookOutcome = { ok: true };
+
+/** Runs one handler of container instance `inst`. */
+export function* runHook(
+  w: World,
+  inst: Instance,
+  hook: Hook,
+  kind: 'postStart' | 'preStop',
+  run: HookRun,
+): Activity<HookOutcome> {
+  const c = inst.c;
+  const startedPoint: ContainerPointName = kind === 'postStart' ? 'postStart.started' : 'preStop.started';
+  const finishedPoint: ContainerPointName = kind === 'postStart' ? 'postStart.finished' : 'preStop.finished';
+  const pod = `${w.pod.name}_default(${w.pod.uid})`;
+  const a = hook.action;
+  switch (a.type) {
+    case 'exec': {
+      const cmd = `[${a.command.join(' ')}]`;
+      if (!inst.alive) {
+        return {
+          ok: false,
+          message: `Exec lifecycle hook (${cmd}) for Container "${c.name}" in Pod "${pod}" failed - error: container not running`,
+        };
+      }
+      w.obs.container(c, startedPoint);
+      const takes = toMs(hook.takesSeconds);
+      if (takes > 0) {
+        const died = yield new TimedWait(inst.exited, takes);
+        if (died) {
+          return {
+            ok: false,
+            message: `Exec lifecycle hook (${cmd}) for Container "${c.name}" in Pod "${pod}" failed - error: container exited`,
+          };
+        }
+      }
+      if (!run.abandoned) w.obs.container(c, finishedPoint);
+      return hook.result === 'success'
+        ? ok
+        : {
+            ok: false,
+            message: `Exec lifecycle hook (${cmd}) for Container "${c.name}" in Pod "${pod}" failed - error: command '${a.command.join(' ')}' exited with 1: , message: ""`,
+          };
+    }
+    case 'httpGet': {
+      const reachable = inst.alive;
+      w.obs.container(c, startedPoint);
+      const takes = toMs(hook.takesSeconds);
+      if (takes > 0) yield takes;
+      if (!run.abandoned) w.obs.container(c, finishedPoint);
+      return reachable && hook.result === 'success'
+        ? ok
+        : {
+            ok: false,
+            message: `HTTP lifecycle hook (${a.path ?? '/'}) for Container "${c.name}" in Pod "${pod}" failed - error: connection refused`,
+          };
+    }
+    case 'sleep': {
+      w.obs.container(c, startedPoint);
+      const takes = toMs(a.seconds);
+      if (takes > 0) yield takes;
+      if (!run.abandoned) w.obs.container(c, finishedPoint);
+      return ok;
+    }
+    case 'tcpSocket':
+    case 'grpc':
+      w.obs.container(c, startedPoint);
+      w.obs.container(c, finishedPoint);
+      return { ok: false, message: `${a.type} is not a supported lifecycle handler` };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Image references as the node sees them: Docker Hub normalisation (`busybox` is
+ * `docker.io/library/busybox:latest`) and the API server's imagePullPolicy defaulting
+ * (KUBELET-FACTS §9.1). Written here on purpose, apart from the reference model's own version.
+ */
+import type { PullPolicy } from '../../../specs/vocabulary/index.ts';
+
+/** The parts of an image reference. */
+export interface ImageRef {
+  readonly domain: string;
+  readonly path: string;
+  readonly tag: string | undefined;
+  readonly digest: string | undefined;
+}
+
+/** Splits a reference into registry domain, repository path, tag and digest. */
+export function parseImageRef(image: string): ImageRef {
+  const at = image.indexOf('@');
+  const named = at >= 0 ? image.slice(0, at) : image;
+  const digest = at >= 0 ? image.slice(at + 1) : undefined;
+  const slash = named.lastIndexOf('/');
+  const colon = named.lastIndexOf(':');
+  // a colon before the last slash belongs to a registry port, not to a tag
+  const hasTag = colon > slash;
+  const repo = hasTag ? named.slice(0, colon) : named;
+  const tag = hasTag ? named.slice(colon + 1) : undefined;
+  const firstSlash = repo.indexOf('/');
+  const first = firstSlash >= 0 ? repo.slice(0, firstSlash) : '';
+  const isDomain = firstSlash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  let domain = isDomain ? first : 'docker.io';
+  let path = isDomain ? repo.slice(firstSlash + 1) : repo;
+  if (domain === 'index.docker.io') domain = 'docker.io';
+  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  return { domain, path, tag, digest };
+}
+
+/** The fully qualified form the image store keys on: `busybox` and `docker.io/library/busybox:latest` are one image. */
+export function normalizeImage(image: string): string {
+  const ref = parseImageRef(image);
+  const tag = ref.tag ?? (ref.digest === undefined ? 'latest' : undefined);
+  return `${ref.domain}/${ref.path}${tag === undefined ? '' : `:${tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+
+/** What the API server fills in when imagePullPolicy is omitted: `:latest` or no tag and no digest -> Always. */
+export function defaultPullPolicy(image: string): PullPolicy {
+  const ref = parseImageRef(image);
+  if (ref.tag === 'latest') return 'Always';
+  if (ref.tag === undefined && ref.digest === undefined) return 'Always';
+  return 'IfNotPresent';
+}

@@ -1,0 +1,369 @@
+/**
+ * Probe workers (prober/worker.go, KUBELET-FACTS §6.2, §6.3, Corrections 7, 8, 12): one per
+ * container and probe type, created at the pod's first sync, probing once at once and then every
+ * periodSeconds from its creation. A worker reads the kubelet's cached API status, gates on
+ * initialDelaySeconds and `started`, publishes a result after its threshold of consecutive results
+ * and holds after a liveness failure or a startup result until the container changes.
+ */
+import type { Probe, ProbeFailing } from '../../../specs/vocabulary/index.ts';
+import type { Ms } from './clock.ts';
+import { toMs } from './clock.ts';
+import type { ContainerInfo } from './pod-info.ts';
+import type { Instance } from './runtime.ts';
+import type { ApiContainerStatus, ApiPodStatus } from './status.ts';
+import type { World } from './world.ts';
+
+/** The three probe types, in the order a worker set is created for a container. */
+export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+
+/** A cached probe result. */
+export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
+
+const initialResult: Readonly<Record<ProbeKind, ProbeResult>> = {
+  startup: 'Unknown',
+  readiness: 'Failure',
+  liveness: 'Success',
+};
+
+const typeName: Readonly<Record<ProbeKind, string>> = {
+  startup: 'Startup',
+  readiness: 'Readiness',
+  liveness: 'Liveness',
+};
+
+const podIp = '10.244.0.5';
+
+/** The results cache of one probe type; a change is an update the kubelet reacts to. */
+export class ResultsManager {
+  private readonly cache = new Map<number, ProbeResult>();
+
+  constructor(private readonly onChange: (containerId: number, result: ProbeResult) => void) {}
+
+  get(containerId: number): ProbeResult | undefined {
+    return this.cache.get(containerId);
+  }
+
+  set(containerId: number, result: ProbeResult): void {
+    if (this.cache.get(containerId) === result) return;
+    this.cache.set(containerId, result);
+    this.onChange(containerId, result);
+  }
+
+  remove(containerId: number): void {
+    this.cache.delete(containerId);
+  }
+}
+
+/** One probe worker. */
+export class ProbeWorker {
+  private containerId = 0;
+  private onHold = false;
+  private lastResult: ProbeResult = 'Unknown';
+  private resultRun = 0;
+  private busy = false;
+  private runPending = false;
+  stopped = false;
+
+  constructor(
+    private readonly w: World,
+    readonly c: ContainerInfo,
+    readonly kind: ProbeKind,
+    readonly probe: Probe,
+    private readonly results: ResultsManager,
+    private readonly createdAt: Ms,
+  ) {}
+
+  /** Starts the loop: one probe now, then one per period from the creation time. */
+  start(): void {
+    this.w.clock.after(0, () => {
+      this.run();
+    });
+    this.scheduleTick(this.createdAt + this.probe.periodSeconds * 1000);
+  }
+
+  /** A manual run (UpdatePodStatus's readiness trigger). */
+  trigger(): void {
+    this.run();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private scheduleTick(at: Ms): void {
+    this.w.clock.at(at, () => {
+      if (this.stopped) return;
+      this.run();
+      this.scheduleTick(at + this.probe.periodSeconds * 1000);
+    });
+  }
+
+  private run(): void {
+    if (this.stopped) return;
+    // a tick or trigger that arrives during a slow probe is kept (buffered channel of 1)
+    if (this.busy) {
+      this.runPending = true;
+      return;
+    }
+    if (!this.doProbe()) {
+      this.stopped = true;
+      this.w.prober.workerExited(this);
+    }
+  }
+
+  private doProbe(): boolean {
+    const w = this.w;
+    const status = w.status.current;
+    if (status === undefined) return true;
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') return false;
+    const cs = statusOf(status, this.c);
+    if (cs === undefined || cs.containerId === 0) return true;
+    if (cs.containerId !== this.containerId) {
+      if (this.containerId !== 0) this.results.remove(this.containerId);
+      this.containerId = cs.containerId;
+      this.results.set(this.containerId, initialResult[this.kind]);
+      this.onHold = false;
+    }
+    if (this.onHold) return true;
+    if (cs.state.type !== 'running') {
+      this.results.set(this.containerId, 'Failure');
+      // sidecars may always restart (Corrections 7); regular containers unless the policy is Never
+      return cs.state.type !== 'terminated' || this.c.role === 'sidecar' || w.pod.restartPolicy !== 'Never';
+    }
+    if (w.api.deletionRequested && this.kind !== 'readiness') {
+      this.results.set(this.containerId, 'Success');
+      return false;
+    }
+    const now = w.clock.now;
+    if (Math.floor((now - cs.state.startedAt) / 1000) < this.probe.initialDelaySeconds) return true;
+    if (cs.started === true) {
+      if (this.kind === 'startup') return true;
+    } else if (this.kind !== 'startup' && !w.dev['liveness-before-startup']) {
+      return true;
+    }
+    this.execute(now);
+    return true;
+  }
+
+  private execute(now: Ms): void {
+    const w = this.w;
+    const inst = w.runtime.byId[this.containerId - 1];
+    const alive = inst?.alive === true;
+    // an exec probe into a stopped container is an error and its result is thrown away (Corrections 7, 12)
+    if (!alive && this.probe.action.type === 'exec') return;
+    if (alive) w.obs.container(this.c, `${this.kind}Probe.ran`);
+    const timeoutMs = this.probe.timeoutSeconds * 1000;
+    const takesMs = toMs(this.probe.takesSeconds);
+    const timedOut = takesMs > timeoutMs;
+    const fails = !alive || timedOut || (inst !== undefined && probeFails(this.probe.fails, inst, now));
+    const output = fails ? failureOutput(this.probe, alive, timedOut) : '';
+    const runMs = alive ? Math.min(takesMs, timeoutMs) : 0;
+    if (runMs === 0) {
+      this.record(fails, output);
+      return;
+    }
+    this.busy = true;
+    w.clock.after(runMs, () => {
+      this.busy = false;
+      if (this.stopped) return;
+      this.record(fails, output);
+      if (this.runPending) {
+        this.runPending = false;
+        this.run();
+      }
+    });
+  }
+
+  private record(fails: boolean, output: string): void {
+    const w = this.w;
+    const result: ProbeResult = fails ? 'Failure' : 'Success';
+    if (fails) w.obs.event('Warning', 'Unhealthy', `${typeName[this.kind]} probe failed: ${output}`, this.c);
+    if (this.lastResult === result) this.resultRun++;
+    else {
+      this.lastResult = result;
+      this.resultRun = 1;
+    }
+    const failureThreshold = this.probe.failureThreshold + (w.dev['failure-threshold-off-by-one'] ? 1 : 0);
+    if ((fails && this.resultRun < failureThreshold) || (!fails && this.resultRun < this.probe.successThreshold))
+      return;
+    this.results.set(this.containerId, result);
+    if (this.kind === 'startup' && !fails) w.obs.container(this.c, 'startupProbe.succeeded');
+    if ((this.kind === 'liveness' && fails) || this.kind === 'startup') {
+      this.onHold = true;
+      this.resultRun = 0;
+    }
+    if (this.kind === 'readiness' && fails && w.dev['readiness-failure-restarts'])
+      w.prober.readinessFailed(this.containerId);
+  }
+}
+
+/** Whether the probe's check fails at `now` for this instance (FORMAT.md probe `fails`). */
+export function probeFails(fails: ProbeFailing, inst: Instance, now: Ms): boolean {
+  switch (fails.type) {
+    case 'never':
+      return false;
+    case 'always':
+      return true;
+    case 'from':
+      return now - inst.startedAt >= toMs(fails.seconds);
+    case 'until':
+      return now - inst.startedAt < toMs(fails.seconds);
+    case 'afterTerm':
+      return inst.termAt >= 0 && now - inst.termAt >= toMs(fails.seconds);
+  }
+}
+
+function failureOutput(probe: Probe, alive: boolean, timedOut: boolean): string {
+  const a = probe.action;
+  switch (a.type) {
+    case 'exec':
+      return timedOut ? `command timed out after ${probe.timeoutSeconds}s` : '';
+    case 'httpGet': {
+      const url = `http://${podIp}:${a.port}${a.path ?? '/'}`;
+      if (!alive) return `Get "${url}": dial tcp ${podIp}:${a.port}: connect: connection refused`;
+      if (timedOut) return `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
+      return 'HTTP probe failed with statuscode: 500';
+    }
+    case 'tcpSocket':
+      return timedOut
+        ? `dial tcp ${podIp}:${a.port}: i/o timeout`
+        : `dial tcp ${podIp}:${a.port}: connect: connection refused`;
+    case 'grpc':
+      return timedOut
+        ? `timeout: health rpc did not complete within ${probe.timeoutSeconds}s`
+        : 'service unhealthy (responded with "NOT_SERVING")';
+    case 'sleep':
+      return 'unsupported probe handler';
+  }
+}
+
+/** The status of one container in an API status. */
+export function statusOf(status: ApiPodStatus, c: ContainerInfo): ApiContainerStatus | undefined {
+  return c.role === 'regular' ? status.regular[c.listIndex] : status.init[c.listIndex];
+}
+
+/** The kubelet's probe manager: workers, the three result caches and UpdatePodStatus. */
+export class ProbeManager {
+  readonly liveness: ResultsManager;
+  readonly readiness: ResultsManager;
+  readonly startup: ResultsManager;
+  private readonly workers: Array<Record<ProbeKind, ProbeWorker | undefined>>;
+  private readonly failedReadiness = new Set<number>();
+  private added = false;
+
+  constructor(private readonly w: World) {
+    // kubelet.go syncLoopIteration: liveness syncs only on Failure, readiness and startup on any change
+    this.liveness = new ResultsManager((_id, r) => {
+      if (r === 'Failure') w.worker.requestSync();
+    });
+    this.readiness = new ResultsManager((id, r) => {
+      w.status.setContainerReadiness(id, r === 'Success');
+      w.worker.requestSync();
+    });
+    this.startup = new ResultsManager((id, r) => {
+      w.status.setContainerStartup(id, r === 'Success');
+      w.worker.requestSync();
+    });
+    this.workers = w.pod.all.map(() => ({ startup: undefined, readiness: undefined, liveness: undefined }));
+  }
+
+  /** AddPod, at every SyncPod: the first call creates the workers (regular containers, then sidecars). */
+  addPod(): void {
+    if (this.added) return;
+    this.added = true;
+    const now = this.w.clock.now;
+    const targets = [...this.w.pod.regular, ...this.w.pod.init.filter((c) => c.role === 'sidecar')];
+    for (const c of targets) {
+      const set = this.workers[c.index];
+      if (set === undefined) continue;
+      for (const kind of ['startup', 'readiness', 'liveness'] as const) {
+        const probe =
+          kind === 'startup'
+            ? c.spec.startupProbe
+            : kind === 'readiness'
+              ? c.spec.readinessProbe
+              : c.spec.livenessProbe;
+        if (probe === undefined) continue;
+        const worker = new ProbeWorker(this.w, c, kind, probe, this.resultsOf(kind), now);
+        set[kind] = worker;
+        worker.start();
+      }
+    }
+  }
+
+  /** Liveness and startup stop when termination starts; the version read covers spec.containers only (§5.3). */
+  stopLivenessAndStartup(): void {
+    for (const c of this.w.pod.regular) {
+      const set = this.workers[c.index];
+      if (set === undefined) continue;
+      for (const kind of ['liveness', 'startup'] as const) {
+        set[kind]?.stop();
+        set[kind] = undefined;
+      }
+    }
+  }
+
+  /** All workers stop once the containers have stopped. */
+  removePod(): void {
+    for (const set of this.workers) {
+      for (const kind of ['startup', 'readiness', 'liveness'] as const) {
+        set[kind]?.stop();
+        set[kind] = undefined;
+      }
+    }
+  }
+
+  /** A worker's loop ended; it removes itself. */
+  workerExited(worker: ProbeWorker): void {
+    const set = this.workers[worker.c.index];
+    if (set !== undefined && set[worker.kind] === worker) set[worker.kind] = undefined;
+  }
+
+  readinessFailed(containerId: number): void {
+    this.failedReadiness.add(containerId);
+    this.w.worker.requestSync();
+  }
+
+  /** Whether a readiness failure was published for the instance (only read by a deviation). */
+  readinessFailurePublished(containerId: number): boolean {
+    return this.failedReadiness.has(containerId);
+  }
+
+  /** UpdatePodStatus: `started` and `ready` of every container; readiness workers to run at once. */
+  updatePodStatus(init: ReadonlyArray<ApiContainerStatus>, regular: ReadonlyArray<ApiContainerStatus>): ProbeWorker[] {
+    const triggers: ProbeWorker[] = [];
+    for (const s of regular) this.updateOne(s, triggers);
+    for (const s of init) {
+      if (s.c.role === 'sidecar') this.updateOne(s, triggers);
+      else if (s.state.type === 'terminated' && s.state.exitCode === 0) s.ready = true;
+    }
+    return triggers;
+  }
+
+  private updateOne(s: ApiContainerStatus, triggers: ProbeWorker[]): void {
+    const started = this.isStarted(s);
+    s.started = started;
+    if (!started) return;
+    let ready = false;
+    if (s.state.type === 'running') {
+      if (this.readiness.get(s.containerId) === 'Success') ready = true;
+      else {
+        const worker = this.workers[s.c.index]?.readiness;
+        ready = worker === undefined;
+        if (worker !== undefined) triggers.push(worker);
+      }
+    }
+    s.ready = ready;
+  }
+
+  private isStarted(s: ApiContainerStatus): boolean {
+    if (s.state.type !== 'running') return false;
+    const result = this.startup.get(s.containerId);
+    if (result !== undefined) return result === 'Success';
+    return this.workers[s.c.index]?.startup === undefined;
+  }
+
+  private resultsOf(kind: ProbeKind): ResultsManager {
+    return kind === 'startup' ? this.startup : kind === 'readiness' ? this.readiness : this.liveness;
+  }
+}

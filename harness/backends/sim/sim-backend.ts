@@ -1,0 +1,107 @@
+/**
+ * The `sim` backend: runs a scenario on the in-process kubelet simulator, on a virtual clock.
+ * Deterministic without jitter; with a seed (and jitter left on) latencies are drawn from a seeded
+ * PRNG inside the windows the reference model assumes. Never throws: a scenario it cannot run is
+ * an `unknown` outcome.
+ */
+import type { Scenario } from '../../../specs/vocabulary/index.ts';
+import type { Backend, RunOptions, RunOutcome } from '../backend.ts';
+import { toMs } from './clock.ts';
+import { parseDeviations } from './deviations.ts';
+import { scheduledMessage } from './events.ts';
+import { buildPodInfo } from './pod-info.ts';
+import { World } from './world.ts';
+
+/** Options of one simulated run. */
+export interface SimOptions {
+  /** deviation names from `simDeviations` */
+  readonly deviations?: ReadonlyArray<string>;
+  /** seed of the latency PRNG */
+  readonly seed?: number;
+  /** draw latencies from the seeded PRNG; default: on when a seed is given */
+  readonly jitter?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Stops a run that would not end (a scenario of absurd length), long before memory runs out. */
+const maxEvents = 20_000_000;
+
+/** How precise the simulator's times are, in seconds. */
+export const simClockResolutionSeconds = 0.001;
+
+/** Runs one scenario synchronously and returns what the simulated node showed. */
+export function simulate(scenario: Scenario, options: SimOptions = {}): RunOutcome {
+  const deviations = parseDeviations(options.deviations);
+  if (deviations.status === 'error') return { status: 'unknown', reason: deviations.message };
+  const built = buildPodInfo(scenario, deviations.flags);
+  if (built.status === 'invalid')
+    return { status: 'unknown', reason: `the API server would reject the pod: ${built.reason}` };
+  if (!(scenario.observeForSeconds >= 0) || !Number.isFinite(scenario.observeForSeconds)) {
+    return {
+      status: 'unknown',
+      reason: `observeFor must be a finite number of seconds, got ${scenario.observeForSeconds}`,
+    };
+  }
+  const jitter = options.jitter ?? options.seed !== undefined;
+  try {
+    const w = new World(scenario, built.pod, scenario.node, deviations.flags, jitter ? (options.seed ?? 0) : undefined);
+    w.obs.pod('created');
+    w.obs.event('Normal', 'Scheduled', scheduledMessage(built.pod.name), undefined);
+    w.worker.begin();
+    for (const action of scenario.actions) {
+      w.clock.at(toMs(action.atSeconds), () => {
+        w.api.delete(action.gracePeriodSeconds);
+      });
+    }
+    let events = 0;
+    let stop: string | undefined;
+    events = w.clock.runUntil(toMs(scenario.observeForSeconds), () => {
+      if (options.signal?.aborted === true) stop = 'aborted';
+      else if (w.clock.pending > maxEvents) stop = 'too many pending events';
+      return stop !== undefined;
+    });
+    if (stop !== undefined)
+      return { status: 'unknown', reason: `sim run stopped: ${stop}`, detail: `${events} events run` };
+    if (w.api.exists) w.status.captureFinal();
+    return {
+      status: 'observed',
+      observation: {
+        points: w.obs.points,
+        final: w.obs.final ?? {},
+        events: w.obs.events,
+        clock: { resolution: simClockResolutionSeconds },
+      },
+    };
+  } catch (error) {
+    return {
+      status: 'unknown',
+      reason: 'the simulator failed on this scenario',
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+}
+
+/** Configuration of the sim backend. */
+export interface SimBackendConfig {
+  /** false: ignore seeds and always run with nominal latencies */
+  readonly jitter?: boolean;
+}
+
+/** The in-process simulator behind the Backend interface. */
+export function createSimBackend(config: SimBackendConfig = {}): Backend {
+  return {
+    name: 'sim',
+    clockResolutionSeconds: simClockResolutionSeconds,
+    setUp: () => Promise.resolve({ status: 'ready' }),
+    run: (scenario: Scenario, options: RunOptions = {}) =>
+      Promise.resolve(
+        simulate(scenario, {
+          ...(options.deviations === undefined ? {} : { deviations: options.deviations }),
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          jitter: config.jitter !== false && options.seed !== undefined,
+        }),
+      ),
+    tearDown: () => Promise.resolve(),
+  };
+}
