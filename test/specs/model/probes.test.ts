@@ -1,0 +1,341 @@
+// Probe workers and what their results do (KUBELET-FACTS §6.2, §6.3, Corrections 2, 7, 11): startup gates liveness
+// and readiness, thresholds, initialDelaySeconds, liveness and startup kills, readiness during termination.
+import { describe, expect, it } from 'vitest';
+import { latencies, predict } from '../../../specs/model/index.ts';
+import type { Prediction } from '../../../specs/vocabulary/index.ts';
+import {
+  at,
+  deleteAt,
+  eventsOf,
+  exitsOnTerm,
+  follows,
+  forbidden,
+  gap,
+  has,
+  ignoresTerm,
+  point,
+  pointTexts,
+  probe,
+  regular,
+  scenario,
+  sidecar,
+  windowOf,
+} from './build-scenario.ts';
+
+/** The nominal runs of one probe of one container, as point texts in time order. */
+function runs(p: Prediction, container: string, type: string): string[] {
+  return pointTexts(
+    p,
+    (x) => x.nominal && x.ref.scope === 'container' && x.ref.container === container && x.ref.name === `${type}.ran`,
+  );
+}
+
+describe('the startup probe gates liveness and readiness (§6.2)', () => {
+  const p = predict(
+    scenario({
+      containers: [
+        regular('app', {
+          startupProbe: probe({ periodSeconds: 1, failureThreshold: 30, fails: { type: 'until', seconds: 4 } }),
+          livenessProbe: probe({ periodSeconds: 1 }),
+          readinessProbe: probe({ periodSeconds: 10 }),
+        }),
+      ],
+      observeFor: 12,
+    }),
+  );
+
+  it('publishes startup success after the first passing run', () => {
+    const succeeded = point(p, 'app.startupProbe.succeeded');
+    expect(succeeded.rule).toBe('probe.liveness-after-startup');
+    expect(follows(p, 'app.startupProbe.succeeded')).toBe(runs(p, 'app', 'startupProbe').at(-1));
+    expect(windowOf(p, 'app.startupProbe.succeeded')).toEqual([0, 0]);
+    expect(gap(p, 'app.started', 'app.startupProbe.succeeded')).toBeGreaterThanOrEqual(4);
+  });
+
+  it('runs no liveness or readiness probe before that', () => {
+    const t = at(p, 'app.startupProbe.succeeded');
+    for (const r of [...runs(p, 'app', 'livenessProbe'), ...runs(p, 'app', 'readinessProbe')]) {
+      expect(at(p, r)).toBeGreaterThan(t);
+    }
+    expect(runs(p, 'app', 'livenessProbe').length).toBeGreaterThan(0);
+  });
+
+  it('stops the startup probe once it succeeded', () => {
+    for (const r of runs(p, 'app', 'startupProbe'))
+      expect(at(p, r)).toBeLessThanOrEqual(at(p, 'app.startupProbe.succeeded'));
+  });
+
+  it('emits Warning Unhealthy "Startup probe failed: …" for each failed run', () => {
+    const failed = eventsOf(p, 'Unhealthy', 'app');
+    expect(failed.length).toBe(runs(p, 'app', 'startupProbe').length - 1);
+    for (const e of failed) {
+      expect(e.type).toBe('Warning');
+      expect(e.message.startsWith('Startup probe failed: ')).toBe(true);
+      expect(e.rule).toBe('kubelet.probe.unhealthy-event');
+    }
+  });
+
+  it('is ready soon after startup success: the readiness probe is triggered at once, not at its next tick', () => {
+    // the readiness period is 10 s; the status write after the startup result triggers a readiness run
+    const ready = at(p, 'app.ready');
+    expect(ready).toBeGreaterThan(at(p, 'app.startupProbe.succeeded'));
+    expect(ready - at(p, 'app.startupProbe.succeeded')).toBeLessThan(latencies.probeSync.maxSeconds + 0.5);
+    expect(follows(p, 'app.ready')).toBe(runs(p, 'app', 'readinessProbe')[0]);
+    expect(point(p, 'app.ready').rule).toBe('kubelet.probe.readiness');
+    expect(windowOf(p, 'app.ready')).toEqual([
+      latencies.readinessWrite.minSeconds,
+      latencies.readinessWrite.maxSeconds,
+    ]);
+  });
+});
+
+describe('initialDelaySeconds (§6.2)', () => {
+  const p = predict(
+    scenario({
+      containers: [regular('app', { readinessProbe: probe({ periodSeconds: 1, initialDelaySeconds: 3 }) })],
+      observeFor: 8,
+    }),
+  );
+
+  it('skips every tick while the whole seconds since the start are below the delay', () => {
+    const first = runs(p, 'app', 'readinessProbe')[0] ?? '';
+    const since = at(p, first) - at(p, 'app.started');
+    expect(Math.floor(since)).toBeGreaterThanOrEqual(3);
+    // the first tick past the delay, one period at most
+    expect(since).toBeLessThan(3 + 1 + 0.01);
+  });
+
+  it('keeps the container unready until then', () => {
+    expect(at(p, 'app.ready')).toBeGreaterThanOrEqual(at(p, 'app.started') + 3);
+  });
+});
+
+describe('thresholds (§6.2)', () => {
+  it('a liveness failure is acted on only after failureThreshold consecutive failures', () => {
+    const p = predict(
+      scenario({
+        containers: [
+          regular('app', {
+            livenessProbe: probe({ periodSeconds: 2, failureThreshold: 3, fails: { type: 'from', seconds: 3 } }),
+          }),
+        ],
+        observeFor: 12,
+      }),
+    );
+    const failed = eventsOf(p, 'Unhealthy', 'app').filter((e) => e.atSeconds < at(p, 'app.term'));
+    expect(failed.map((e) => e.message)).toEqual([
+      'Liveness probe failed: ',
+      'Liveness probe failed: ',
+      'Liveness probe failed: ',
+    ]);
+    const killing = eventsOf(p, 'Killing', 'app')[0];
+    expect(killing?.message).toBe('Container app failed liveness probe, will be restarted');
+    expect(killing?.atSeconds).toBeGreaterThan(failed[2]?.atSeconds ?? Infinity);
+    // the kill follows the run that reached the threshold
+    const thirdFailingRun = runs(p, 'app', 'livenessProbe').find((r) => at(p, r) === failed[2]?.atSeconds);
+    expect(follows(p, 'app.term')).toBe(thirdFailingRun);
+  });
+
+  it('readiness turns true only after successThreshold consecutive successes', () => {
+    const p = predict(
+      scenario({
+        containers: [regular('app', { readinessProbe: probe({ periodSeconds: 1, successThreshold: 3 }) })],
+        observeFor: 8,
+      }),
+    );
+    const ready = at(p, 'app.ready');
+    const before = runs(p, 'app', 'readinessProbe').filter((r) => at(p, r) <= ready);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a run longer than timeoutSeconds counts as a failure', () => {
+    const p = predict(
+      scenario({
+        containers: [
+          regular('app', { livenessProbe: probe({ periodSeconds: 1, failureThreshold: 2, takesSeconds: 2 }) }),
+        ],
+        observeFor: 6,
+      }),
+    );
+    expect(eventsOf(p, 'Unhealthy', 'app').length).toBeGreaterThanOrEqual(2);
+    expect(has(p, 'app.term')).toBe(true);
+  });
+});
+
+describe('a liveness kill (§6.3, §5.2)', () => {
+  const livenessKill = (graceOnProbe?: number): Prediction =>
+    predict(
+      scenario({
+        terminationGracePeriodSeconds: 30,
+        containers: [
+          regular('app', {
+            behavior: ignoresTerm,
+            livenessProbe: probe({
+              periodSeconds: 1,
+              failureThreshold: 1,
+              fails: { type: 'from', seconds: 2 },
+              ...(graceOnProbe === undefined ? {} : { terminationGracePeriodSeconds: graceOnProbe }),
+            }),
+          }),
+        ],
+        observeFor: 40,
+      }),
+    );
+
+  it('uses the probe-level grace when it is set', () => {
+    const p = livenessKill(5);
+    expect(follows(p, 'app.kill')).toBe('app.term');
+    expect(windowOf(p, 'app.kill')).toEqual([5, 5]);
+  });
+
+  it('uses the pod grace otherwise', () => {
+    const p = livenessKill();
+    expect(windowOf(p, 'app.kill')).toEqual([30, 30]);
+  });
+
+  it('restarts the container at once, and the new instance is probed afresh', () => {
+    const p = livenessKill(5);
+    expect(follows(p, 'app.created#2')).toBe('app.exited');
+    expect(gap(p, 'app.exited', 'app.started#2')).toBeLessThan(1);
+    // no failure is carried over: the new instance runs its first 2 s without Unhealthy
+    const unhealthyAfter = eventsOf(p, 'Unhealthy', 'app').filter(
+      (e) => e.atSeconds > at(p, 'app.started#2') && e.atSeconds < at(p, 'app.started#2') + 2,
+    );
+    expect(unhealthyAfter).toEqual([]);
+    expect(p.final.containers['app']?.restartCount.nominal).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a startup probe that never passes (§6.3)', () => {
+  const p = predict(
+    scenario({
+      containers: [
+        regular('app', { startupProbe: probe({ periodSeconds: 1, failureThreshold: 2, fails: { type: 'always' } }) }),
+      ],
+      observeFor: 6,
+    }),
+  );
+
+  it('kills the container with "Container app failed startup probe, will be restarted" and restarts it', () => {
+    expect(eventsOf(p, 'Killing', 'app')[0]?.message).toBe('Container app failed startup probe, will be restarted');
+    expect(has(p, 'app.started#2')).toBe(true);
+    expect(has(p, 'app.startupProbe.succeeded')).toBe(false);
+  });
+});
+
+describe('under restartPolicy Never (Corrections 2, §3.3)', () => {
+  const liveness = probe({
+    periodSeconds: 1,
+    failureThreshold: 2,
+    terminationGracePeriodSeconds: 3,
+    fails: { type: 'always' },
+  });
+
+  describe('with nothing else running, a liveness failure kills the whole pod', () => {
+    const p = predict(
+      scenario({
+        restartPolicy: 'Never',
+        terminationGracePeriodSeconds: 10,
+        containers: [regular('app', { behavior: ignoresTerm, livenessProbe: liveness })],
+        observeFor: 30,
+      }),
+    );
+
+    it('with Killing "Stopping container app"', () => {
+      expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['Stopping container app']);
+    });
+
+    it('with the pod grace, not the probe grace', () => {
+      expect(windowOf(p, 'app.kill')).toEqual([10, 10]);
+    });
+
+    it('and the pod ends Failed without a restart', () => {
+      expect(forbidden(p, 'app.started#2')).toBe(true);
+      expect(p.final.phase.nominal).toBe('Failed');
+      expect(p.final.containers['app']?.exitCode.nominal).toBe(137);
+    });
+  });
+
+  describe('with another container running, only the failing one is killed', () => {
+    const p = predict(
+      scenario({
+        restartPolicy: 'Never',
+        terminationGracePeriodSeconds: 10,
+        containers: [regular('app', { behavior: ignoresTerm, livenessProbe: liveness }), regular('other')],
+        observeFor: 30,
+      }),
+    );
+
+    it('with a message without ", will be restarted" and the probe grace', () => {
+      expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['Container app failed liveness probe']);
+      expect(windowOf(p, 'app.kill')).toEqual([3, 3]);
+      expect(eventsOf(p, 'Killing', 'other')).toEqual([]);
+    });
+
+    it('and not restarted; the pod keeps running', () => {
+      expect(forbidden(p, 'app.started#2')).toBe(true);
+      expect(p.final.phase.nominal).toBe('Running');
+      expect(p.final.containers['other']?.state.nominal).toBe('running');
+    });
+  });
+});
+
+describe('a sidecar failing its liveness probe (Corrections 11)', () => {
+  const p = predict(
+    scenario({
+      initContainers: [
+        sidecar('sc', {
+          livenessProbe: probe({ periodSeconds: 1, failureThreshold: 1, fails: { type: 'from', seconds: 2 } }),
+        }),
+      ],
+      containers: [regular('app')],
+      observeFor: 5,
+    }),
+  );
+
+  it('is killed with "Init container sc failed liveness probe" and started again', () => {
+    expect(eventsOf(p, 'Killing', 'sc').map((e) => e.message)).toEqual(['Init container sc failed liveness probe']);
+    expect(has(p, 'sc.started#2')).toBe(true);
+    expect(has(p, 'app.term')).toBe(false);
+  });
+});
+
+describe('readiness during termination (§5.3, §6.3)', () => {
+  const p = predict(
+    scenario({
+      terminationGracePeriodSeconds: 20,
+      containers: [
+        regular('app', {
+          behavior: exitsOnTerm(0, 8),
+          readinessProbe: probe({ periodSeconds: 1, failureThreshold: 1, fails: { type: 'afterTerm', seconds: 2 } }),
+        }),
+      ],
+      actions: [deleteAt(5)],
+      observeFor: 20,
+    }),
+  );
+
+  it('keeps probing after the delete', () => {
+    const after = runs(p, 'app', 'readinessProbe').filter((r) => at(p, r) > at(p, 'app.term'));
+    expect(after.length).toBeGreaterThan(2);
+    const failed = eventsOf(p, 'Unhealthy', 'app');
+    expect(failed[0]?.message).toBe('Readiness probe failed: ');
+    expect(failed[0]?.atSeconds).toBeGreaterThanOrEqual(at(p, 'app.term') + 2);
+  });
+
+  it('turns the container and the pod unready before the container exits', () => {
+    expect(at(p, 'app.unready')).toBeLessThan(at(p, 'app.exited'));
+    expect(at(p, 'pod.unready')).toBeLessThan(at(p, 'app.exited'));
+    expect(point(p, 'app.unready').rule).toBe('kubelet.probe.readiness');
+  });
+});
+
+describe('readiness without a readiness probe', () => {
+  it('a started container is ready at the next status write', () => {
+    const p = predict(scenario({ containers: [regular('app')], observeFor: 3 }));
+    expect(follows(p, 'app.ready')).toBe('app.started');
+    expect(windowOf(p, 'app.ready')).toEqual([latencies.relist.minSeconds, latencies.relist.maxSeconds]);
+    expect(p.final.containers['app']?.ready.nominal).toBe(true);
+    expect(p.final.conditions['Ready']?.status.nominal).toBe('True');
+  });
+});
