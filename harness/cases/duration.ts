@@ -1,5 +1,5 @@
 /** Durations as case files write them: `300ms`, `2s`, `1.5s`, `2m`, `1h`, `1m30s`, or a plain number of seconds. */
-import { describeValue } from './describe-value.ts';
+import { describeValue, quote } from './describe-value.ts';
 
 export type DurationParse =
   { readonly status: 'ok'; readonly seconds: number } | { readonly status: 'error'; readonly message: string };
@@ -20,14 +20,15 @@ export function parseDuration(value: unknown): DurationParse {
     return { status: 'error', message: `expected a duration, found ${describeValue(value)} (${example})` };
   }
   const text = value.trim();
-  if (text.startsWith('-')) return { status: 'error', message: `'${value}' is negative; a duration is at least 0` };
+  if (text.startsWith('-'))
+    return { status: 'error', message: `${quote(value)} is negative; a duration is at least 0` };
   // A quoted number is still unambiguous: seconds, as for a plain number.
   if (/^(\d+(\.\d+)?|\.\d+)$/.test(text)) return parseDuration(Number(text));
   return parseUnits(text, value);
 }
 
 function parseUnits(text: string, original: string): DurationParse {
-  const invalid: DurationParse = { status: 'error', message: `'${original}' is not a duration (${example})` };
+  const invalid: DurationParse = { status: 'error', message: `${quote(original)} is not a duration (${example})` };
   if (text === '') return invalid;
   let seconds = 0;
   part.lastIndex = 0;

@@ -8,6 +8,7 @@ import { readPod } from './load-pod.ts';
 import { parseYaml } from './parse-yaml.ts';
 import type { Field, Reader } from './yaml-reader.ts';
 import { emptyExpectation } from '../../specs/vocabulary/index.ts';
+import { quote } from './describe-value.ts';
 
 const caseKeys = ['id', 'source', 'rules', 'node', 'pod', 'actions', 'observeFor', 'expect', 'documented'];
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -26,7 +27,7 @@ export function readCase(reader: Reader, root: Field): LoadResult {
   const idField = entries.require('id');
   const id = idField === undefined ? undefined : reader.string(idField);
   if (idField !== undefined && id !== undefined && !kebabCase.test(id)) {
-    reader.report(idField, `'${id}' is not kebab-case (lowercase words joined by '-', e.g. init-fail-never)`);
+    reader.report(idField, `${quote(id)} is not kebab-case (lowercase words joined by '-', e.g. init-fail-never)`);
   }
   const sourceField = entries.get('source');
   const source = sourceField === undefined ? undefined : reader.string(sourceField);

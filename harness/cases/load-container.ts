@@ -12,6 +12,7 @@ import { readContainerBehavior } from './load-behavior.ts';
 import { readHook } from './load-hook.ts';
 import { readProbe } from './load-probe.ts';
 import type { Field, Reader } from './yaml-reader.ts';
+import { quote } from './describe-value.ts';
 
 /** Where the container is listed. */
 export type ContainerList = 'initContainers' | 'containers';
@@ -38,7 +39,10 @@ export function readContainer(
   const nameField = entries.require('name');
   const name = nameField === undefined ? undefined : reader.string(nameField);
   if (nameField !== undefined && name !== undefined && !dnsLabel.test(name)) {
-    reader.report(nameField, `'${name}' is not a valid container name (lowercase letters, digits and '-', at most 63)`);
+    reader.report(
+      nameField,
+      `${quote(name)} is not a valid container name (lowercase letters, digits and '-', at most 63)`,
+    );
   }
   const imageField = entries.require('image');
   const image = imageField === undefined ? undefined : reader.string(imageField);
@@ -101,7 +105,7 @@ function readRole(reader: Reader, field: Field | undefined, list: ContainerList)
   const value = reader.scalar(field, 'Always');
   if (value === 'Always') return 'sidecar';
   if (value !== undefined) {
-    const text = typeof value === 'string' ? `'${value}'` : String(value);
+    const text = typeof value === 'string' ? quote(value) : String(value);
     reader.report(field, `${text} is not allowed: an init container's restartPolicy may only be Always (a sidecar)`);
   }
   return undefined;

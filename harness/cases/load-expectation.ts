@@ -16,6 +16,7 @@ import {
 import { readNumberMatcher, readValueMatcher } from './load-matcher.ts';
 import { checkContainerName, readPoint, readPoints, type KnownContainers } from './load-point.ts';
 import type { Entries, Field, Reader } from './yaml-reader.ts';
+import { quote } from './describe-value.ts';
 
 /** `documented` blocks quote what documents claim, so their values may lie outside Kubernetes' enums. */
 export interface ExpectationOptions {
@@ -119,7 +120,7 @@ function readConditions(
   for (const [name, value] of entries.fields) {
     const keyAt = { path: value.path, line: entries.keyLines.get(name) ?? value.line };
     if (!options.documented && !(conditionTypes as ReadonlyArray<string>).includes(name)) {
-      reader.report(keyAt, `unknown condition '${name}' (known: ${conditionTypes.join(', ')})`);
+      reader.report(keyAt, `unknown condition ${quote(name)} (known: ${conditionTypes.join(', ')})`);
     }
     const keys = reader.mapping(value, ['status', 'reason']);
     if (keys === undefined) continue;

@@ -4,6 +4,7 @@ import { objectMetaFields, podSpecFields } from './k8s-fields.ts';
 import { readContainer, type ContainerList } from './load-container.ts';
 import type { KnownContainers } from './load-point.ts';
 import type { Field, Reader } from './yaml-reader.ts';
+import { quote } from './describe-value.ts';
 
 /** How the pod is named when `metadata.name` is absent (`undefined`: required), and whether it is a whole manifest. */
 export interface PodOptions {
@@ -65,7 +66,7 @@ function readMetadata(
   const nameField = options.defaultName === undefined ? entries.require('name') : entries.get('name');
   const name = nameField === undefined ? undefined : reader.string(nameField);
   if (nameField !== undefined && name !== undefined && (name.length > 253 || !dnsSubdomain.test(name))) {
-    reader.report(nameField, `'${name}' is not a valid pod name (lowercase letters, digits, '-' and '.')`);
+    reader.report(nameField, `${quote(name)} is not a valid pod name (lowercase letters, digits, '-' and '.')`);
   }
   const extra: Record<string, unknown> = {};
   for (const [key, value] of entries.fields) if (key !== 'name') extra[key] = reader.data(value);
@@ -132,7 +133,7 @@ function readContainers(
   for (const item of items) {
     const { name, nameField, container } = readContainer(reader, item, list);
     if (name !== undefined && names.includes(name)) {
-      reader.report(nameField ?? item, `container name '${name}' is used twice in the pod`);
+      reader.report(nameField ?? item, `container name ${quote(name)} is used twice in the pod`);
       ok = false;
     }
     if (name !== undefined) names.push(name);

@@ -2,6 +2,7 @@
 import { parsePointRef, type PointRef } from '../../specs/vocabulary/index.ts';
 import { didYouMean } from './suggest.ts';
 import type { Field, Reader } from './yaml-reader.ts';
+import { quote } from './describe-value.ts';
 
 /** The container names of the pod, or `undefined` when the pod could not be read (names are then not checked). */
 export type KnownContainers = ReadonlyArray<string> | undefined;
@@ -10,7 +11,7 @@ export type KnownContainers = ReadonlyArray<string> | undefined;
 export function checkContainerName(reader: Reader, field: Field, name: string, known: KnownContainers): boolean {
   if (known === undefined || known.includes(name)) return true;
   const list = known.length === 0 ? 'the pod has none' : `the pod has ${known.join(', ')}`;
-  reader.report(field, `no container named '${name}'${didYouMean(name, known)}; ${list}`);
+  reader.report(field, `no container named ${quote(name)}${didYouMean(name, known)}; ${list}`);
   return false;
 }
 

@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { CaseProblem } from './case-file.ts';
-import { describeValue } from './describe-value.ts';
+import { describeValue, oneLine, quote } from './describe-value.ts';
 import { parseDuration } from './duration.ts';
 import { closest, didYouMean } from './suggest.ts';
 
@@ -69,7 +69,9 @@ export class Reader {
   }
 
   report(at: Pick<Field, 'path' | 'line'>, message: string): void {
-    this.problems.push({ file: this.file, line: at.line, field: at.path === '' ? '(document)' : at.path, message });
+    // Keys and values from the input can hold line breaks; a problem must still print as one line.
+    const field = at.path === '' ? '(document)' : oneLine(at.path);
+    this.problems.push({ file: this.file, line: at.line, field, message: oneLine(message) });
   }
 
   /** The field of a key or index below `parent`; `node === undefined` describes an absent key. */
@@ -96,7 +98,10 @@ export class Reader {
       const guess = closest(key, allowed);
       if (guess !== undefined) suggested.add(guess);
       const hint = guess === undefined ? '' : ` (did you mean '${guess}'?)`;
-      this.report({ path: value.path, line: entries.keyLines.get(key) ?? value.line }, `unknown key '${key}'${hint}`);
+      this.report(
+        { path: value.path, line: entries.keyLines.get(key) ?? value.line },
+        `unknown key ${quote(key)}${hint}`,
+      );
     }
     return new Entries(this, field, kept, entries.keyLines, suggested, unknown);
   }
@@ -166,7 +171,7 @@ export class Reader {
     if (value === undefined) return undefined;
     const found = allowed.find((candidate) => candidate === value);
     if (found === undefined) {
-      const text = typeof value === 'string' ? `'${value}'` : describeValue(value);
+      const text = describeValue(value);
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
       const only = allowed.length === 1 ? allowed[0] : undefined;
       this.report(
