@@ -1,0 +1,10 @@
+/** `maybe`: an optional value that is absent most of the time, for fields set only rarely. */
+import fc from 'fast-check';
+
+/**
+ * `undefined` (absent, drawn first so it is what shrinking reaches) or a value from `arb`, present once in `oneIn`
+ * draws. Unlike `fc.option`, whose `freq` is the odds of the nil value, this reads as "rarely set".
+ */
+export function maybe<T>(arb: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: Math.max(oneIn - 1, 1) }, { arbitrary: arb, weight: 1 });
+}
