@@ -38,20 +38,22 @@ export function turnToStop(pod: PodModel, c: ContainerModel): boolean {
 
 /** Kills `c`, returning when its process has exited (or at once if it was not running). */
 export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, request: KillRequest): Chain<Moment> {
-  if (c.runtime !== 'running') return from;
-  c.killing = true;
   const name = c.spec.name;
   let m: Moment = yield wait(from, latencies.killStep);
+  // killContainer records Killing first, whatever state the container is in (KUBELET-FACTS §2.2, §5.2)
   event(pod, m, 'kubelet.kill.parallel', {
     reason: 'Killing',
     type: 'Normal',
     container: name,
     message: request.message,
   });
+  if (c.runtime !== 'running') return m;
+  c.killing = true;
   let grace = request.graceSeconds;
   const hook = c.spec.preStop;
   if (hook && grace > 0) {
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
+    const hookStart = m;
     const takes = hookSeconds(c);
     const sleeps = hook.action.type === 'sleep';
     const bound = Math.min(takes, grace);
@@ -83,8 +85,24 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       }
       grace -= Math.floor(takes);
     } else {
-      // the wait for the hook ends with the grace; the hook is abandoned, not cancelled
+      // the wait for the hook ends with the grace; the hook is abandoned, not cancelled: it may still finish
+      // while the container is alive (an exec or HTTP handler dies with it)
       grace = 0;
+      const token = c.processToken;
+      const startedAt = m.t - bound;
+      pod.engine.at(
+        {
+          t: startedAt + takes,
+          loSeconds: takes,
+          hiSeconds: takes,
+          ...(hookStart.anchor ? { anchor: hookStart.anchor } : {}),
+        },
+        (at) => {
+          if (c.processToken === token && c.runtime === 'running') {
+            containerPoint(pod, name, 'preStop.finished', at, 'kubelet.grace.prestop-bounded');
+          }
+        },
+      );
     }
   }
   if (request.ordered && grace > 0 && !turnToStop(pod, c)) {

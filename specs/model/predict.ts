@@ -8,6 +8,7 @@ import {
   containerPointNames,
   formatPointRef,
   type Certainty,
+  type Container,
   type ContainerPointName,
   type ForbiddenPoint,
   type Prediction,
@@ -79,32 +80,53 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
   return merged;
 }
 
-/** The rule a missing point is owed to, for the `never` list. */
-function absenceRule(name: ContainerPointName, occurrence: number): string {
+/** The rule a point that never occurs is owed to: what keeps that container from getting there. */
+function absenceRule(
+  scenario: Scenario,
+  container: Container,
+  waitingReason: string | undefined,
+  name: ContainerPointName,
+  occurrence: number,
+): string {
+  const startKinds: ReadonlyArray<ContainerPointName> = [
+    'created',
+    'started',
+    'exited',
+    'postStart.started',
+    'postStart.finished',
+  ];
+  if (scenario.pod.runtimeClassName !== undefined) return 'kubelet.sandbox.runtime-class';
+  if (startKinds.includes(name)) {
+    if (occurrence === 1) {
+      switch (waitingReason) {
+        case 'ErrImageNeverPull':
+          return 'pull.never-missing-fails';
+        case 'ErrImagePull':
+        case 'ImagePullBackOff':
+          return scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff';
+        default:
+          break;
+      }
+      if (container.role === 'regular')
+        return scenario.pod.initContainers.length > 0 ? 'init.before-regular' : 'kubelet.start.serial';
+      return container.role === 'init' ? 'init.sequential' : 'kubelet.sidecar.start-gate';
+    }
+    if (container.role === 'init') return 'init.run-once';
+    if (container.role === 'regular' && scenario.pod.restartPolicy === 'Never') return 'restart.never-stays-terminated';
+    return 'kubelet.restart.should-restart';
+  }
   switch (name) {
-    case 'started':
-    case 'created':
-      return occurrence > 1 ? 'kubelet.restart.should-restart' : 'init.before-regular';
     case 'pullStarted':
     case 'pullFailed':
     case 'pulled':
-      return 'pull.ifnotpresent-cached-skips';
+      return occurrence === 1 ? 'pull.ifnotpresent-cached-skips' : 'pull.ifnotpresent-once-per-node';
     case 'term':
     case 'kill':
       return 'term.only-running-containers';
     case 'preStop.started':
     case 'preStop.finished':
       return 'hooks.prestop-not-on-terminated';
-    case 'postStart.started':
-    case 'postStart.finished':
-      return 'hooks.poststart-after-create';
-    case 'exited':
-    case 'ready':
-    case 'unready':
-    case 'startupProbe.succeeded':
-    case 'startupProbe.ran':
-    case 'livenessProbe.ran':
-    case 'readinessProbe.ran':
+    default:
       return 'kubelet.restart.should-restart';
   }
 }
@@ -113,9 +135,11 @@ const forbiddenKinds: ReadonlyArray<ContainerPointName> = containerPointNames.fi
   (n) => !n.endsWith('.ran') && n !== 'ready' && n !== 'unready' && n !== 'startupProbe.succeeded',
 );
 
-function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): ForbiddenPoint[] {
+function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario, final: FinalState): ForbiddenPoint[] {
   const never: ForbiddenPoint[] = [];
   for (const c of allContainers(scenario.pod)) {
+    const waiting = final.containers[c.name];
+    const waitingReason = waiting?.state === 'waiting' ? waiting.reason : undefined;
     for (const name of forbiddenKinds) {
       let most = 0;
       for (const r of runs) {
@@ -125,7 +149,7 @@ function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): F
         most = Math.max(most, n);
       }
       const ref: PointRef = { scope: 'container', container: c.name, name, occurrence: most + 1 };
-      never.push({ ref, rule: absenceRule(name, most + 1) });
+      never.push({ ref, rule: absenceRule(scenario, c, waitingReason, name, most + 1) });
     }
   }
   return never;
@@ -239,7 +263,7 @@ export function predict(scenario: Scenario): Prediction {
     scenarioId: scenario.id,
     observeForSeconds: scenario.observeForSeconds,
     points: mergePoints(runs, scenario.observeForSeconds),
-    never: forbiddenPoints(runs, scenario),
+    never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
     final: mergeFinal(finals),
     events: mergeEvents(runs),
     undetermined: undetermined(scenario),

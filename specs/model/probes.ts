@@ -177,7 +177,11 @@ function publish(
       }
       return;
     case 'readinessProbe':
-      if (changed) readinessChanged(pod, c, m);
+      // a readiness change reaches the API through the status manager and also makes the worker sync (§1.2)
+      if (changed) {
+        readinessChanged(pod, c, m);
+        requestSync(pod, m, latencies.probeSync);
+      }
       return;
   }
 }

@@ -32,9 +32,32 @@ export function specGraceSeconds(pod: PodModel): number {
   );
 }
 
+/**
+ * The rule that explains why this start comes when it does, from the point it follows: the init
+ * order, the sidecar start gate, the postStart hook of the container before, the back-off, a restart.
+ */
+function linkRule(pod: PodModel, c: ContainerModel, from: Moment, waitedForBackOff: boolean): string {
+  const anchor = from.anchor;
+  if (!anchor || anchor.scope === 'pod') return 'kubelet.start.serial';
+  if (anchor.container === c.spec.name) {
+    if (waitedForBackOff) return 'kubelet.backoff.sequence';
+    return c.spec.role === 'sidecar' ? 'kubelet.sidecar.restart-any-exit' : 'kubelet.restart.should-restart';
+  }
+  const before = pod.byName.get(anchor.container);
+  if (anchor.name === 'postStart.finished') return 'hooks.poststart-blocks-next';
+  if (before?.spec.role === 'sidecar' && (anchor.name === 'started' || anchor.name === 'startupProbe.succeeded')) {
+    return 'kubelet.sidecar.start-gate';
+  }
+  if (before?.spec.role === 'init' && anchor.name === 'exited') {
+    return c.spec.role === 'regular' ? 'init.before-regular' : 'init.sequential';
+  }
+  return 'kubelet.start.serial';
+}
+
 export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment): Chain<StartOutcome> {
   const name = c.spec.name;
   let m = from;
+  let waitedForBackOff = false;
   if (c.runtime === 'exited') {
     const expiry = crashBackOffExpiry(c, m.t);
     if (expiry !== undefined) {
@@ -51,10 +74,12 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
       };
       return { status: 'backOff', at: m, expirySeconds: expiry };
     }
+    waitedForBackOff = c.backOff !== undefined && (c.finishedAtSeconds ?? 0) - c.backOff.lastUpdateSeconds <= 600;
     advanceCrashBackOff(c, m.t);
   }
+  const link = linkRule(pod, c, m, waitedForBackOff);
   m = yield wait(m, latencies.criStep);
-  const image = yield* ensureImage(pod, c, m);
+  const image = yield* ensureImage(pod, c, m, link);
   m = image.at;
   if (image.status === 'error') {
     c.reasonCache = { reason: image.reason, message: image.message };
@@ -62,7 +87,7 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
   }
   m = yield wait(m, latencies.criStep);
   c.runtime = 'created';
-  m = containerPoint(pod, name, 'created', m, 'pull.before-create');
+  m = containerPoint(pod, name, 'created', m, image.pulled ? 'pull.before-create' : link);
   event(pod, m, 'kubelet.start.events', {
     reason: 'Created',
     type: 'Normal',
