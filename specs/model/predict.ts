@@ -98,14 +98,9 @@ function absenceRule(
   if (scenario.pod.runtimeClassName !== undefined) return 'kubelet.sandbox.runtime-class';
   if (startKinds.includes(name)) {
     if (occurrence === 1) {
-      switch (waitingReason) {
-        case 'ErrImageNeverPull':
-          return 'pull.never-missing-fails';
-        case 'ErrImagePull':
-        case 'ImagePullBackOff':
-          return scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff';
-        default:
-          break;
+      if (waitingReason === 'ErrImageNeverPull') return 'pull.never-missing-fails';
+      if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
+        return scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff';
       }
       if (container.role === 'regular')
         return scenario.pod.initContainers.length > 0 ? 'init.before-regular' : 'kubelet.start.serial';
@@ -115,20 +110,12 @@ function absenceRule(
     if (container.role === 'regular' && scenario.pod.restartPolicy === 'Never') return 'restart.never-stays-terminated';
     return 'kubelet.restart.should-restart';
   }
-  switch (name) {
-    case 'pullStarted':
-    case 'pullFailed':
-    case 'pulled':
-      return occurrence === 1 ? 'pull.ifnotpresent-cached-skips' : 'pull.ifnotpresent-once-per-node';
-    case 'term':
-    case 'kill':
-      return 'term.only-running-containers';
-    case 'preStop.started':
-    case 'preStop.finished':
-      return 'hooks.prestop-not-on-terminated';
-    default:
-      return 'kubelet.restart.should-restart';
+  if (name === 'pullStarted' || name === 'pullFailed' || name === 'pulled') {
+    return occurrence === 1 ? 'pull.ifnotpresent-cached-skips' : 'pull.ifnotpresent-once-per-node';
   }
+  if (name === 'term' || name === 'kill') return 'term.only-running-containers';
+  if (name === 'preStop.started' || name === 'preStop.finished') return 'hooks.prestop-not-on-terminated';
+  return 'kubelet.restart.should-restart';
 }
 
 const forbiddenKinds: ReadonlyArray<ContainerPointName> = containerPointNames.filter(
