@@ -1,4 +1,10 @@
 /** Makes the built-in backends known to `--backend`. */
+import { createExecBackend } from '../backends/exec/index.ts';
+import { createSimBackend } from '../backends/sim/index.ts';
+import { backendFactories } from './backend-choice.ts';
+
 export function registerBackends(): void {
-  // backends register their factories here as they are added
+  backendFactories.set('sim', () => createSimBackend());
+  // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
+  backendFactories.set('exec', (spec) => createExecBackend(spec.slice('exec:'.length)));
 }

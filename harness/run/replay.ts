@@ -1,0 +1,32 @@
+/** The one-line command that replays a run (STYLE practice 13: reproducibility on the first line). */
+
+/** What identifies a run for replay. */
+export interface ReplayHeader {
+  readonly backend: string;
+  readonly seed: number;
+  /** fast-check's path to the shrunk counterexample; absent for a run that did not fail */
+  readonly path?: string;
+  readonly deviations: ReadonlyArray<string>;
+  readonly rules?: string;
+  readonly jitter: boolean;
+}
+
+// Single quotes keep a shell from expanding anything; a quote inside is closed, escaped and reopened.
+function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function backendArg(backend: string): string {
+  return backend.startsWith('exec:') ? `exec:${shellQuote(backend.slice('exec:'.length))}` : shellQuote(backend);
+}
+
+/** `npx podconform run --backend sim --seed S --path P [--deviation D] --runs 1` */
+export function replayCommand(header: ReplayHeader): string {
+  const parts = ['npx podconform run', `--backend ${backendArg(header.backend)}`, `--seed ${header.seed}`];
+  if (header.path !== undefined) parts.push(`--path ${shellQuote(header.path)}`);
+  if (header.deviations.length > 0) parts.push(`--deviation ${shellQuote(header.deviations.join(','))}`);
+  if (header.rules !== undefined) parts.push(`--rules ${shellQuote(header.rules)}`);
+  if (!header.jitter) parts.push('--no-jitter');
+  if (header.path !== undefined) parts.push('--runs 1');
+  return parts.join(' ');
+}
