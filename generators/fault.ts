@@ -7,6 +7,7 @@ import type { ContainerRole } from '../specs/vocabulary/index.ts';
 import { gracePeriod } from './grace-period.ts';
 import { maybe } from './maybe.ts';
 import { gridSeconds } from './timing.ts';
+import { simplestFirst } from './maybe.ts';
 
 /**
  * Which container a fault hits: an index into the containers the fault can apply to (see `faultTargets`), taken
@@ -192,9 +193,9 @@ export interface FaultConstraints {
 
 const target = fc.nat({ max: 7 });
 const period = fc.constantFrom(1, 2, 3, 5);
-const nonZeroExit = fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 255 }));
-const anyExit = fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 255 }));
-const termCode = fc.oneof(fc.constant(143), fc.constant(0), fc.integer({ min: 1, max: 255 }));
+const nonZeroExit = fc.oneof(simplestFirst, fc.constant(1), fc.integer({ min: 2, max: 255 }));
+const anyExit = fc.oneof(simplestFirst, fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 255 }));
+const termCode = fc.oneof(simplestFirst, fc.constant(143), fc.constant(0), fc.integer({ min: 1, max: 255 }));
 
 function withGrace<T extends object>(value: T, grace: number | undefined): T & { gracePeriodSeconds?: number } {
   return grace === undefined ? value : { ...value, gracePeriodSeconds: grace };
@@ -285,5 +286,5 @@ function variant(type: FaultType): fc.Arbitrary<Fault> {
 export function fault(constraints: FaultConstraints = {}): fc.Arbitrary<Fault> {
   const types = constraints.types ?? faultTypes;
   if (types.length === 0) throw new Error('fault: no fault types allowed');
-  return fc.oneof(...types.map(variant));
+  return fc.oneof(simplestFirst, ...types.map(variant));
 }

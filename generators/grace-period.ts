@@ -1,5 +1,6 @@
 /** Arbitrary grace periods: the pod's terminationGracePeriodSeconds, or a delete's override. */
 import fc from 'fast-check';
+import { simplestFirst } from './maybe.ts';
 
 /** Options for {@link gracePeriod}. */
 export interface GracePeriodConstraints {
@@ -17,5 +18,5 @@ export function gracePeriod(constraints: GracePeriodConstraints = {}): fc.Arbitr
   if (constraints.omitted ?? true) options.push(fc.constant(undefined));
   options.push(fc.integer({ min: (constraints.zero ?? true) ? 0 : 1, max: 5 }));
   options.push(fc.constantFrom(...(constraints.larger ?? [10, 15, 20, 30, 45])));
-  return fc.oneof(...options);
+  return fc.oneof(simplestFirst, ...options);
 }

@@ -1,6 +1,7 @@
 /** Arbitrary Kubernetes handlers for hooks and probes (exec, httpGet, tcpSocket, grpc, sleep). */
 import fc from 'fast-check';
 import type { HandlerAction } from '../specs/vocabulary/index.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** Options for {@link handlerAction}. */
 export interface HandlerActionConstraints {
@@ -46,5 +47,5 @@ export function handlerAction(constraints: HandlerActionConstraints = {}): fc.Ar
     }
   });
   if (options.length === 0) throw new Error(`handlerAction: no handler type usable among ${types.join(', ')}`);
-  return fc.oneof(...options);
+  return fc.oneof(simplestFirst, ...options);
 }

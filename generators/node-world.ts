@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { NodeWorld } from '../specs/vocabulary/index.ts';
 import { defaultImage } from './image.ts';
 import { gridSeconds } from './timing.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** The world every pod meets unless a fault changes it: registry up, nothing cached or unpullable, instant pulls. */
 export const healthyNode: NodeWorld = { registry: 'up', cached: [], unpullable: [], pullTakesSeconds: 0 };
@@ -28,7 +29,7 @@ export function nodeWorld(constraints: NodeWorldConstraints = {}): fc.Arbitrary<
     .record({
       registry: fc.constantFrom('up' as const, 'down' as const),
       placement,
-      pullTakesSeconds: fc.oneof(fc.constant(0), gridSeconds(Math.floor(maxPull / 2), 2, 1)),
+      pullTakesSeconds: fc.oneof(simplestFirst, fc.constant(0), gridSeconds(Math.floor(maxPull / 2), 2, 1)),
     })
     .map(({ registry, placement: where, pullTakesSeconds }) => ({
       registry,

@@ -60,9 +60,10 @@ export function fitContainerToPod(c: Container, graceSeconds: number): Container
 /** A pod spec with distinct container names; sidecars are placed among the init containers by a drawn position. */
 export function podSpec(constraints: PodSpecConstraints = {}): fc.Arbitrary<PodSpec> {
   const base = constraints.container ?? {};
+  const maxInits = Math.max(constraints.minInitContainers ?? 0, constraints.maxInitContainers ?? 3);
   const inits = fc.array(container({ ...base, role: 'init' }), {
     minLength: constraints.minInitContainers ?? 0,
-    maxLength: Math.max(constraints.minInitContainers ?? 0, constraints.maxInitContainers ?? 3),
+    maxLength: maxInits,
   });
   // Position 0 (before every init container, the usual place for a sidecar) is what shrinking reaches.
   const sidecars = fc.array(fc.tuple(fc.nat({ max: 3 }), container({ ...base, role: 'sidecar' })), {
@@ -72,9 +73,11 @@ export function podSpec(constraints: PodSpecConstraints = {}): fc.Arbitrary<PodS
     minLength: 1,
     maxLength: Math.max(1, constraints.maxContainers ?? 3),
   });
+  // As many distinct labels as the pod can have containers, so every container gets one of them.
+  const most = maxInits + (constraints.maxSidecars ?? 2) + Math.max(1, constraints.maxContainers ?? 3);
   const names =
     constraints.names === 'random'
-      ? fc.uniqueArray(dnsLabel(), { minLength: 16, maxLength: 16 }).map((labels) => () => labels)
+      ? fc.uniqueArray(dnsLabel(), { minLength: most, maxLength: most }).map((labels) => () => labels)
       : fc.constant(undefined);
   return fc
     .record({

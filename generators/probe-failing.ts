@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { ProbeFailing } from '../specs/vocabulary/index.ts';
 import { gridSeconds } from './timing.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** Options for {@link probeFailing}. */
 export interface ProbeFailingConstraints {
@@ -26,5 +27,5 @@ export function probeFailing(constraints: ProbeFailingConstraints = {}): fc.Arbi
         return seconds.map((s) => ({ type, seconds: s }));
     }
   });
-  return fc.oneof(...options);
+  return fc.oneof(simplestFirst, ...options);
 }

@@ -4,6 +4,7 @@ import type { Probe, ProbeFailing, ProbeType } from '../specs/vocabulary/index.t
 import { handlerAction } from './handler-action.ts';
 import { maybe } from './maybe.ts';
 import { probeFailing } from './probe-failing.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** Options for {@link probe}. */
 export interface ProbeConstraints {
@@ -27,9 +28,9 @@ export function probe(constraints: ProbeConstraints = {}): fc.Arbitrary<Probe> {
   return fc
     .tuple(
       handlerAction({ types: ['exec', 'httpGet', 'tcpSocket', 'grpc'] }),
-      fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 })),
+      fc.oneof(simplestFirst, fc.constant(0), fc.integer({ min: 1, max: 10 })),
       fc.constantFrom(...(constraints.periods ?? [1, 2, 3, 5, 10])),
-      fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 3 })),
+      fc.oneof(simplestFirst, fc.constant(1), fc.integer({ min: 2, max: 3 })),
       // Liveness and startup probes must have successThreshold 1 (Kubernetes validation).
       killer ? fc.constant(1) : fc.integer({ min: 1, max: 3 }),
       fc.integer({ min: 1, max: constraints.maxFailureThreshold ?? 5 }),

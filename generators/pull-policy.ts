@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { Container, PullPolicy } from '../specs/vocabulary/index.ts';
 import { parseImage } from './image.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** Options for {@link pullPolicy}. */
 export interface PullPolicyConstraints {
@@ -15,7 +16,7 @@ export interface PullPolicyConstraints {
 export function pullPolicy(constraints: PullPolicyConstraints = {}): fc.Arbitrary<PullPolicy | undefined> {
   const policies = constraints.policies ?? ['IfNotPresent', 'Always', 'Never'];
   const written = fc.constantFrom(...policies);
-  return (constraints.omitted ?? true) ? fc.oneof(fc.constant(undefined), written) : written;
+  return (constraints.omitted ?? true) ? fc.oneof(simplestFirst, fc.constant(undefined), written) : written;
 }
 
 /** The policy the API server stores: `:latest`, or neither tag nor digest, gives Always; anything else IfNotPresent. */

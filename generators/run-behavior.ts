@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { RunBehavior } from '../specs/vocabulary/index.ts';
 import { termHandling, type TermHandlingConstraints } from './term-handling.ts';
 import { gridSeconds } from './timing.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** Options for {@link runBehavior}. */
 export interface RunBehaviorConstraints {
@@ -19,7 +20,7 @@ export interface RunBehaviorConstraints {
 /** An exit code: 0 first (shrinks to success), then 1, then anything a process can return. */
 export function exitCode(codes?: ReadonlyArray<number>): fc.Arbitrary<number> {
   if (codes !== undefined && codes.length > 0) return fc.constantFrom(...codes);
-  return fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 255 }));
+  return fc.oneof(simplestFirst, fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 255 }));
 }
 
 /** One run of a container's main process: an optional own exit (code after a time on the grid) and its TERM handling. */

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { TermHandling } from '../specs/vocabulary/index.ts';
 import { gridSeconds } from './timing.ts';
+import { simplestFirst } from './maybe.ts';
 
 /** The exit code of a process that dies of SIGTERM (128 + 15), FORMAT.md's default for `onTerm: exit`. */
 export const termExitCode = 143;
@@ -20,7 +21,7 @@ export interface TermHandlingConstraints {
 /** TERM handling: exit at once with 143 first, then with another code, then ignored, then a slow exit. */
 export function termHandling(constraints: TermHandlingConstraints = {}): fc.Arbitrary<TermHandling> {
   const maxAfter = constraints.maxExitAfterSeconds ?? 10;
-  const code = fc.oneof(fc.constant(termExitCode), fc.constant(0), fc.integer({ min: 1, max: 255 }));
+  const code = fc.oneof(simplestFirst, fc.constant(termExitCode), fc.constant(0), fc.integer({ min: 1, max: 255 }));
   const options: fc.Arbitrary<TermHandling>[] = [
     fc.constant(exitOnTerm),
     code.map((exitCode) => ({ type: 'exit' as const, exitCode, afterSeconds: 0 })),
@@ -33,5 +34,5 @@ export function termHandling(constraints: TermHandlingConstraints = {}): fc.Arbi
         .map(([exitCode, afterSeconds]) => ({ type: 'exit' as const, exitCode, afterSeconds })),
     );
   }
-  return fc.oneof(...options);
+  return fc.oneof(simplestFirst, ...options);
 }
