@@ -45,7 +45,7 @@ describe('policy Always', () => {
       'app.created#2',
       'app.exited#2',
     ]);
-    expect(point(p, 'app.pullStarted#2').rule).toBe('pull.always-every-start');
+    expect(point(p, 'app.pullStarted#2').rule).toBe('pull.always-repull-on-restart');
     expect(follows(p, 'app.pullStarted#2')).toBe('app.exited');
     expect(follows(p, 'app.created#2')).toBe('app.pulled#2');
     expect(eventsOf(p, 'Pulling', 'app').map((e) => e.message)).toEqual([
@@ -170,9 +170,8 @@ describe('policy Never', () => {
       expect(p.final.status.nominal).toBe('ErrImageNeverPull');
     });
 
-    // Defect: the `never` list blames `init.before-regular` (the pod has no init container); what keeps app from
-    // being created is the Never policy with the image absent (KUBELET-FACTS §9.2 item 3).
-    it.fails('names the pull policy as the reason app is never created', () => {
+    // what keeps app from being created is the Never policy with the image absent (§9.2 item 3), not the init order
+    it('names the pull policy as the reason app is never created', () => {
       expect(neverEntry(p, 'app.created')?.rule).toMatch(/^(pull\.never-missing-fails|kubelet\.image\.never-pull)$/);
     });
   });
@@ -280,9 +279,8 @@ describe('the Pulled message of a successful pull (§9.2 item 5)', () => {
     );
   });
 
-  // Defect: the 1.35 image manager ends the message with ". Image size: N bytes." (KUBELET-FACTS §9.2 item 5);
-  // the model stops after "(… including waiting)".
-  it.fails('ends with the image size', () => {
+  // the 1.35 image manager ends the message with ". Image size: N bytes." (§9.2 item 5)
+  it('ends with the image size', () => {
     expect(eventsOf(p, 'Pulled', 'app')[0]?.message).toMatch(/\. Image size: \d+ bytes\.$/);
   });
 });

@@ -240,10 +240,9 @@ describe('a postStart that fails because the container died (§2.2 step 2, §5.2
     expect(has(p, 'app.term')).toBe(false);
   });
 
-  // Defect: startContainer calls killContainer whatever the container's state, and killContainer records the Killing
-  // event before anything else (KUBELET-FACTS §2.2 step 2, §5.2); the model returns early for a container that is
-  // no longer running and emits no Killing event.
-  it.fails('still emits Killing "FailedPostStartHook"', () => {
+  // startContainer calls killContainer whatever the container's state, and killContainer records the Killing event
+  // before anything else (§2.2 step 2, §5.2)
+  it('still emits Killing "FailedPostStartHook"', () => {
     expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['FailedPostStartHook']);
   });
 });

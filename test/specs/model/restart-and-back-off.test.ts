@@ -76,10 +76,9 @@ describe('CrashLoopBackOff: 0, 10, 20, 40 s (§4.4, Corrections 10)', () => {
     expect(p.final.phase.nominal).toBe('Running');
   });
 
-  // Defect (rule attribution): the 10 s window of `app.created#3` after `app.exited#2` is the back-off's
-  // (KUBELET-FACTS §4.4, Corrections 10), but the point cites `pull.before-create`; a kubelet restarting too early
-  // would be reported under the pull rule.
-  it.fails('cites the back-off rule for a restart that waited for the back-off', () => {
+  // the 10 s window of `app.created#3` after `app.exited#2` is the back-off's (§4.4, Corrections 10): a kubelet
+  // restarting too early must be reported under the back-off rule
+  it('cites the back-off rule for a restart that waited for the back-off', () => {
     expect(point(p, 'app.created#3').rule).toMatch(/^kubelet\.backoff\.(sequence|requeue-at-expiry)$/);
   });
 });
@@ -137,7 +136,9 @@ describe('the restart decision per pod policy (§4.1)', () => {
       expect(forbidden(p, 'app.started#2')).toBe(!row.restarted);
       expect(p.final.phase.nominal).toBe(row.phase);
       if (!row.restarted) {
-        expect(neverEntry(p, 'app.started#2')?.rule).toBe('kubelet.restart.should-restart');
+        expect(neverEntry(p, 'app.started#2')?.rule).toBe(
+          row.policy === 'Never' ? 'restart.never-stays-terminated' : 'kubelet.restart.should-restart',
+        );
         expect(p.final.containers['app']).toMatchObject({
           state: { nominal: 'terminated' },
           exitCode: { nominal: row.exitCode },

@@ -144,10 +144,9 @@ describe('postStart', () => {
     expect(eventsOf(p, 'FailedPostStartHook')).toEqual([]);
   });
 
-  // Defect (rule attribution): DESIGN.md's own example — "`app2.created` follows `app1.postStart.finished` within
-  // [0, ε] by `hooks.poststart-blocks-next`" (KUBELET-FACTS §2.1) — but the point cites `pull.before-create`, so an
-  // implementation starting b during a's hook would be reported under the pull rule.
-  it.fails('cites hooks.poststart-blocks-next for the next container held back by the hook', () => {
+  // DESIGN.md's own example: "`app2.created` follows `app1.postStart.finished` within [0, ε] by
+  // `hooks.poststart-blocks-next`" (§2.1); starting b during a's hook must be reported under that rule
+  it('cites hooks.poststart-blocks-next for the next container held back by the hook', () => {
     const p = predict(
       scenario({ containers: [regular('a', { postStart: sleepHook(2) }), regular('b')], observeFor: 10 }),
     );

@@ -94,10 +94,9 @@ describe('a preStop hook longer than the grace (§5.2)', () => {
     expect(has(p, 'app.preStop.finished')).toBe(false);
   });
 
-  // Defect: the hook is abandoned, not cancelled: it "keeps running while the stop proceeds" (KUBELET-FACTS §5.2).
-  // Here the 6 s hook ends 1 s after TERM, while the process (ignoring TERM) is still alive until KILL at 7 s, so the
-  // hook finishes; the model puts `app.preStop.finished` in its `never` list instead.
-  it.fails('still finishes when it ends before the container is killed', () => {
+  // the hook is abandoned, not cancelled: it "keeps running while the stop proceeds" (§5.2). The 6 s hook ends 1 s
+  // after TERM, while the process (ignoring TERM) lives until KILL at 7 s, so the hook finishes
+  it('still finishes when it ends before the container is killed', () => {
     const p = predict(
       scenario({
         terminationGracePeriodSeconds: 5,

@@ -1,0 +1,225 @@
+// What the API shows (KUBELET-FACTS §1.3, §5.5, §6.4, §7, §8, Corrections 4): a status written at the start of each
+// sync (so stale while a sync blocks), waiting reasons from the reason cache, no refresh during termination, the
+// Terminating column, terminal phases after deletion, activeDeadlineSeconds and an unusable runtime class.
+import { describe, expect, it } from 'vitest';
+import { latencies, predict } from '../../../specs/model/index.ts';
+import {
+  at,
+  deleteAt,
+  eventsOf,
+  exits,
+  exitsOnTerm,
+  follows,
+  forbidden,
+  has,
+  hook,
+  ignoresTerm,
+  init,
+  neverEntry,
+  point,
+  regular,
+  scenario,
+  windowOf,
+} from './build-scenario.ts';
+
+describe('the status is written at the start of a sync, before its actions (§1.3)', () => {
+  it('shows ContainerCreating while a postStart hook hangs, though the container runs', () => {
+    const p = predict(scenario({ containers: [regular('app', { postStart: hook(100) })], observeFor: 20 }));
+    expect(has(p, 'app.started')).toBe(true);
+    expect(p.final.containers['app']).toMatchObject({
+      state: { nominal: 'waiting', possible: ['waiting'], rule: 'kubelet.status.container-state' },
+      reason: { nominal: 'ContainerCreating' },
+      ready: { nominal: false },
+      everStarted: { nominal: true },
+    });
+    expect(p.final.phase.nominal).toBe('Pending');
+    expect(p.final.status.nominal).toBe('ContainerCreating');
+    expect(has(p, 'app.ready')).toBe(false);
+  });
+
+  it('shows PodInitializing instead when the pod has init containers', () => {
+    const p = predict(
+      scenario({
+        initContainers: [init('setup', { behavior: exits(0, 1) })],
+        containers: [regular('app', { postStart: hook(100) })],
+        observeFor: 20,
+      }),
+    );
+    expect(p.final.containers['app']?.reason.nominal).toBe('PodInitializing');
+    expect(p.final.status.nominal).toBe('PodInitializing');
+  });
+
+  it('writes the container ready at the next sync after it started', () => {
+    const p = predict(scenario({ containers: [regular('app')], observeFor: 5 }));
+    expect(follows(p, 'app.ready')).toBe('app.started');
+    expect(point(p, 'pod.ready').rule).toBe('kubelet.conditions.generate');
+    expect(at(p, 'pod.ready')).toBe(at(p, 'app.ready'));
+  });
+
+  it('sets Initialized at the first status write when there are no init containers', () => {
+    const p = predict(scenario({ containers: [regular('app')], observeFor: 5 }));
+    expect(follows(p, 'pod.initialized')).toBe('pod.created');
+    expect(windowOf(p, 'pod.initialized')).toEqual([latencies.firstSync.minSeconds, latencies.firstSync.maxSeconds]);
+  });
+});
+
+describe('waiting reasons come from the reason cache of the sync before (§8.1)', () => {
+  const unpullable = (observeFor: number): ReturnType<typeof predict> =>
+    predict(
+      scenario({
+        containers: [regular('app', { image: 'x/y:1' })],
+        node: { unpullable: ['x/y:1'] },
+        observeFor,
+      }),
+    );
+
+  it('ContainerCreating until a second sync writes the first pull error', () => {
+    expect(unpullable(5).final.containers['app']?.reason.nominal).toBe('ContainerCreating');
+  });
+
+  it('ErrImagePull after the second sync', () => {
+    const p = unpullable(20);
+    expect(p.final.containers['app']?.reason).toMatchObject({
+      nominal: 'ErrImagePull',
+      rule: 'kubelet.status.reason-cache',
+    });
+    expect(p.final.status.nominal).toBe('ErrImagePull');
+  });
+
+  it('ImagePullBackOff once a sync found the pull back-off active', () => {
+    const p = unpullable(40);
+    expect(p.final.containers['app']?.reason.nominal).toBe('ImagePullBackOff');
+    expect(p.final.phase.nominal).toBe('Pending');
+  });
+
+  it('CrashLoopBackOff for a container in restart back-off', () => {
+    const p = predict(scenario({ containers: [regular('app', { behavior: exits(1, 0) })], observeFor: 25 }));
+    expect(p.final.containers['app']?.reason.possible).toContain('CrashLoopBackOff');
+  });
+});
+
+describe('container statuses are not refreshed during termination (Corrections 4)', () => {
+  const p = predict(
+    scenario({
+      terminationGracePeriodSeconds: 20,
+      containers: [regular('a'), regular('b', { behavior: ignoresTerm })],
+      actions: [deleteAt(5)],
+      observeFor: 12,
+    }),
+  );
+
+  it('a container that exited meanwhile still reads running and ready', () => {
+    expect(at(p, 'a.exited')).toBeLessThan(12);
+    expect(p.final.containers['a']).toMatchObject({ state: { nominal: 'running' }, ready: { nominal: true } });
+    expect(has(p, 'a.unready')).toBe(false);
+  });
+
+  it('the pod is Running, its STATUS Terminating', () => {
+    expect(p.final.phase.nominal).toBe('Running');
+    expect(p.final.status).toMatchObject({ nominal: 'Terminating', rule: 'kubelet.status-column.print-pod' });
+    expect(p.final.gone.nominal).toBe(false);
+  });
+});
+
+describe('after a deletion (§5.5)', () => {
+  it('a pod whose containers died by TERM (143) ends Failed, then disappears', () => {
+    const p = predict(scenario({ containers: [regular('app')], actions: [deleteAt(3)], observeFor: 10 }));
+    expect(p.final.gone.nominal).toBe(true);
+    expect(p.final.phase.nominal).toBe('Failed');
+    expect(p.final.containers['app']).toMatchObject({ state: { nominal: 'terminated' }, exitCode: { nominal: 143 } });
+  });
+
+  it('a pod whose containers exit 0 on TERM ends Succeeded', () => {
+    const p = predict(
+      scenario({ containers: [regular('app', { behavior: exitsOnTerm(0) })], actions: [deleteAt(3)], observeFor: 10 }),
+    );
+    expect(p.final.phase.nominal).toBe('Succeeded');
+    expect(p.final.status.nominal).toBe('Completed');
+  });
+
+  it('a pod that never started a container ends Failed, the container ContainerStatusUnknown 137', () => {
+    const p = predict(
+      scenario({
+        containers: [regular('app', { imagePullPolicy: 'Never' })],
+        actions: [deleteAt(5)],
+        observeFor: 30,
+      }),
+    );
+    expect(p.final.gone.nominal).toBe(true);
+    expect(p.final.phase.nominal).toBe('Failed');
+    expect(p.final.containers['app']).toMatchObject({
+      state: { nominal: 'terminated' },
+      reason: { nominal: 'ContainerStatusUnknown' },
+      exitCode: { nominal: 137 },
+      everStarted: { nominal: false },
+    });
+  });
+});
+
+describe('activeDeadlineSeconds (§6.4, Corrections 8)', () => {
+  const p = predict(
+    scenario({
+      activeDeadlineSeconds: 5,
+      terminationGracePeriodSeconds: 3,
+      containers: [regular('app', { behavior: ignoresTerm })],
+      observeFor: 20,
+    }),
+  );
+
+  it('emits Normal DeadlineExceeded on the sync tick after the deadline', () => {
+    const [e] = eventsOf(p, 'DeadlineExceeded');
+    expect(e).toMatchObject({
+      type: 'Normal',
+      message: 'Pod was active on the node longer than the specified deadline',
+      rule: 'kubelet.deadline.active-deadline',
+    });
+    // counted from the pod's start (its first sync), noticed within the 1 s ticker
+    expect(e?.atSeconds).toBeGreaterThanOrEqual(5);
+    expect(e?.atSeconds).toBeLessThanOrEqual(latencies.firstSync.maxSeconds + 5 + latencies.deadlineTick.maxSeconds);
+  });
+
+  it('kills the running containers with the pod grace, as a pod-level kill', () => {
+    expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['Stopping container app']);
+    expect(at(p, 'app.term')).toBeGreaterThan(eventsOf(p, 'DeadlineExceeded')[0]?.atSeconds ?? Infinity);
+    expect(windowOf(p, 'app.term')[0]).toBeGreaterThanOrEqual(5);
+    expect(windowOf(p, 'app.kill')).toEqual([3, 3]);
+  });
+
+  it('leaves the pod Failed and in place, never restarting the container', () => {
+    expect(p.final.phase.nominal).toBe('Failed');
+    expect(p.final.gone.nominal).toBe(false);
+    expect(forbidden(p, 'app.started#2')).toBe(true);
+    expect(p.final.containers['app']?.exitCode.nominal).toBe(137);
+  });
+});
+
+describe('a runtime class whose handler the runtime lacks', () => {
+  const p = predict(scenario({ runtimeClassName: 'gvisor', containers: [regular('app')], observeFor: 30 }));
+
+  it('fails every sandbox creation with Warning FailedCreatePodSandBox, retried after 10–15 s', () => {
+    const failed = eventsOf(p, 'FailedCreatePodSandBox');
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    for (const e of failed) {
+      expect(e.type).toBe('Warning');
+      expect(e.message).toMatch(/^Failed to create pod sandbox: .*"gvisor"/);
+      expect(e.rule).toBe('kubelet.sandbox.runtime-class');
+      expect(e.container).toBeUndefined();
+    }
+    const gap = (failed[1]?.atSeconds ?? 0) - (failed[0]?.atSeconds ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(latencies.errorRequeue.minSeconds);
+    expect(gap).toBeLessThanOrEqual(latencies.errorRequeue.maxSeconds);
+  });
+
+  it('never pulls or creates a container; the pod stays Pending', () => {
+    expect(forbidden(p, 'app.pullStarted')).toBe(true);
+    expect(forbidden(p, 'app.created')).toBe(true);
+    expect(p.final.phase.nominal).toBe('Pending');
+    expect(p.final.status.nominal).toBe('ContainerCreating');
+    expect(p.final.conditions['PodReadyToStartContainers']?.status.nominal).toBe('False');
+  });
+
+  // nothing is created because the sandbox cannot be, so that is the rule a violation should name
+  it('cites the sandbox failure for the container never created', () => {
+    expect(neverEntry(p, 'app.created')?.rule).toMatch(/^(kubelet\.sandbox\.runtime-class|rtc\.unknown-fails)$/);
+  });
+});
