@@ -82,18 +82,17 @@ function readPoints(r: Reader, value: unknown): ObservedPoint[] {
     const at = `points[${i}]`;
     const p = r.object(at, item);
     if (!p) return;
-    const t = r.time(`${at}.t`, p['t']);
     const name = p['point'];
+    let ok = false;
     if (typeof name !== 'string') {
       r.problems.push(`${at}.point: expected a point such as "app.started", got ${show(name)}`);
-      return;
+    } else {
+      const parsed = parsePointRef(name);
+      if (parsed.status === 'error') r.problems.push(`${at}.point: ${parsed.message}`);
+      else ok = true;
     }
-    const parsed = parsePointRef(name);
-    if (parsed.status === 'error') {
-      r.problems.push(`${at}.point: ${parsed.message}`);
-      return;
-    }
-    if (t !== undefined) points.push({ point: name, t });
+    const t = r.time(`${at}.t`, p['t']);
+    if (ok && typeof name === 'string' && t !== undefined) points.push({ point: name, t });
   });
   return points;
 }
