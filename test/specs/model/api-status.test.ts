@@ -19,6 +19,7 @@ import {
   point,
   regular,
   scenario,
+  sidecar,
   windowOf,
 } from './build-scenario.ts';
 
@@ -153,6 +154,46 @@ describe('after a deletion (§5.5)', () => {
       exitCode: { nominal: 137 },
       everStarted: { nominal: false },
     });
+  });
+});
+
+describe('the phase of a pod in motion (§6.4, Corrections 6)', () => {
+  it('one container running while another has never started (ImagePullBackOff): Pending', () => {
+    const p = predict(
+      scenario({
+        containers: [regular('a'), regular('b', { image: 'x/y:1' })],
+        node: { unpullable: ['x/y:1'] },
+        observeFor: 40,
+      }),
+    );
+    expect(p.final.containers['a']?.state.nominal).toBe('running');
+    expect(p.final.phase).toMatchObject({ nominal: 'Pending', possible: ['Pending'] });
+  });
+
+  it('a sidecar running while the main container crash-loops: Running (1.35)', () => {
+    const p = predict(
+      scenario({
+        initContainers: [sidecar('sc')],
+        containers: [regular('app', { behavior: exits(1, 0.5) })],
+        observeFor: 60,
+      }),
+    );
+    expect(has(p, 'app.started#3')).toBe(true);
+    expect(p.final.phase).toMatchObject({ nominal: 'Running', possible: ['Running'] });
+  });
+
+  it('every regular container done under OnFailure, the sidecar stopped: Succeeded', () => {
+    const p = predict(
+      scenario({
+        restartPolicy: 'OnFailure',
+        initContainers: [sidecar('sc')],
+        containers: [regular('app', { behavior: exits(0, 1) })],
+        observeFor: 20,
+      }),
+    );
+    expect(has(p, 'sc.term')).toBe(true);
+    expect(p.final.phase.nominal).toBe('Succeeded');
+    expect(p.final.status.nominal).toBe('Completed');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   at,
   deleteAt,
   eventsOf,
+  exits,
   exitsOnTerm,
   follows,
   forbidden,
@@ -337,5 +338,47 @@ describe('readiness without a readiness probe', () => {
     expect(windowOf(p, 'app.ready')).toEqual([latencies.relist.minSeconds, latencies.relist.maxSeconds]);
     expect(p.final.containers['app']?.ready.nominal).toBe(true);
     expect(p.final.conditions['Ready']?.status.nominal).toBe('True');
+  });
+});
+
+describe('readiness after the container exits (§1.3, §6.2, Corrections 4, 7, 12)', () => {
+  // Defect: the status manager's view of the container, which the readiness worker reads, changes only at the next
+  // sync after a relist has seen the exit (§1.2, §1.3); until then the worker still probes a "running" container and
+  // an exec probe against it errors and is discarded (Corrections 7, 12). So the container turns unready up to a
+  // relist after its exit, as one without a readiness probe does; the model makes it unready within 0.2 s.
+  it.fails('turns unready at the next status write, up to a relist after the exit', () => {
+    const p = predict(
+      scenario({
+        restartPolicy: 'Never',
+        containers: [
+          regular('app', { behavior: exits(1, 3), readinessProbe: probe({ periodSeconds: 10 }) }),
+          regular('other'),
+        ],
+        observeFor: 10,
+      }),
+    );
+    expect(follows(p, 'app.unready')).toBe('app.exited');
+    expect(windowOf(p, 'app.unready')[1]).toBeGreaterThanOrEqual(latencies.relist.maxSeconds);
+  });
+
+  // Defect: during termination the container statuses are not refreshed (Corrections 4), so the readiness worker
+  // keeps seeing the exited container as running; its exec probe against the stopped container errors and the result
+  // is discarded (Corrections 7, 12). The container stays ready, as one without a readiness probe does; the model
+  // turns it unready as soon as it exits.
+  it.fails('stays ready when it exits during termination and its probe is exec', () => {
+    const p = predict(
+      scenario({
+        terminationGracePeriodSeconds: 30,
+        containers: [
+          regular('a', { readinessProbe: probe({ periodSeconds: 1 }) }),
+          regular('b', { behavior: ignoresTerm }),
+        ],
+        actions: [deleteAt(5)],
+        observeFor: 15,
+      }),
+    );
+    expect(at(p, 'a.exited')).toBeLessThan(15);
+    expect(has(p, 'a.unready')).toBe(false);
+    expect(p.final.containers['a']?.ready.nominal).toBe(true);
   });
 });
