@@ -26,7 +26,8 @@ export function replayCommand(header: ReplayHeader): string {
   if (header.path !== undefined) parts.push(`--path ${shellQuote(header.path)}`);
   if (header.deviations.length > 0) parts.push(`--deviation ${shellQuote(header.deviations.join(','))}`);
   if (header.rules !== undefined) parts.push(`--rules ${shellQuote(header.rules)}`);
-  if (!header.jitter) parts.push('--no-jitter');
+  // Only the sim draws latencies from the seed; other backends have no --no-jitter to repeat.
+  if (header.backend === 'sim' && !header.jitter) parts.push('--no-jitter');
   if (header.path !== undefined) parts.push('--runs 1');
   return parts.join(' ');
 }
