@@ -88,11 +88,8 @@ describe('serial start: pull, create, start, postStart, then the next container'
     expect(follows(p, 'c.created')).toBe('b.started');
     expect(windowOf(p, 'c.created')).toEqual(twoCriSteps);
     const [present] = eventsOf(p, 'Pulled', 'c');
-    expect(present).toMatchObject({
-      type: 'Normal',
-      message: 'Container image "busybox:1.36" already present on machine',
-      rule: 'kubelet.image.present',
-    });
+    expect(present).toMatchObject({ type: 'Normal', rule: 'kubelet.image.present' });
+    expect(present?.message).toMatch(/^Container image "busybox:1\.36" already present on machine/);
   });
 
   it('starts from the first sync after the pod is created', () => {
