@@ -1,14 +1,13 @@
 /** Case files (shared/cases/FORMAT.md): YAML text to a scenario and its expectations, or every problem with its line. */
-import type { Expectation } from '../../specs/vocabulary/index.ts';
+import { emptyExpectation, type Expectation } from '../../specs/vocabulary/index.ts';
 import type { LoadResult } from './case-file.ts';
+import { quote } from './describe-value.ts';
 import { readActions } from './load-actions.ts';
 import { readExpectation } from './load-expectation.ts';
 import { readNode } from './load-node.ts';
 import { readPod } from './load-pod.ts';
 import { parseYaml } from './parse-yaml.ts';
 import type { Field, Reader } from './yaml-reader.ts';
-import { emptyExpectation } from '../../specs/vocabulary/index.ts';
-import { quote } from './describe-value.ts';
 
 const caseKeys = ['id', 'source', 'rules', 'node', 'pod', 'actions', 'observeFor', 'expect', 'documented'];
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -40,8 +39,9 @@ export function readCase(reader: Reader, root: Field): LoadResult {
   const actions = readActions(reader, entries.get('actions'));
   const observeForField = entries.require('observeFor');
   const observeForSeconds = observeForField === undefined ? undefined : reader.duration(observeForField);
-  if (observeForField !== undefined && observeForSeconds === 0)
+  if (observeForField !== undefined && observeForSeconds === 0) {
     reader.report(observeForField, 'must be longer than 0s');
+  }
   const options = { known: podRead?.containerNames, documented: false };
   const expectField = entries.get('expect');
   const expect = expectField === undefined ? emptyExpectation : readExpectation(reader, expectField, options);
@@ -77,7 +77,7 @@ export function readCase(reader: Reader, root: Field): LoadResult {
 }
 
 /** The problems in line order (the reader finds them in the order it reads, which is nearly that). */
-export function invalid(reader: Reader): LoadResult & { readonly status: 'invalid' } {
+export function invalid(reader: Reader): Extract<LoadResult, { status: 'invalid' }> {
   // Every path that fails reports first; this guards against a silent failure all the same.
   if (reader.problems.length === 0) reader.report({ path: '', line: 1 }, 'could not be read');
   return { status: 'invalid', problems: [...reader.problems].sort((a, b) => a.line - b.line) };

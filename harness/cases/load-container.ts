@@ -7,12 +7,12 @@ import {
   type Hook,
   type Probe,
 } from '../../specs/vocabulary/index.ts';
+import { quote } from './describe-value.ts';
 import { containerFields, lifecycleFields } from './k8s-fields.ts';
 import { readContainerBehavior } from './load-behavior.ts';
 import { readHook } from './load-hook.ts';
 import { readProbe } from './load-probe.ts';
 import type { Field, Reader } from './yaml-reader.ts';
-import { quote } from './describe-value.ts';
 
 /** Where the container is listed. */
 export type ContainerList = 'initContainers' | 'containers';
@@ -22,7 +22,7 @@ const modelled = new Set(['name', 'image', 'imagePullPolicy', 'restartPolicy', '
 
 // Real Kubernetes fields that change the lifecycle in ways the model does not know.
 const unsupported: Readonly<Record<string, string>> = {
-  restartPolicyRules: 'per-container restart rules are not modelled by podconform',
+  restartPolicyRules: 'not modelled: per-container restart rules (ContainerRestartRules)',
 };
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -97,8 +97,12 @@ export function readContainer(
 function readRole(reader: Reader, field: Field | undefined, list: ContainerList): ContainerRole | undefined {
   if (list === 'containers') {
     if (field === undefined) return 'regular';
-    // Kubernetes allows a container-level restartPolicy only on init containers (Always: a sidecar).
-    reader.report(field, 'only init containers may set restartPolicy (Always makes a sidecar)');
+    // Kubernetes 1.35 lets a regular container override the pod's policy (ContainerRestartRules); the
+    // Scenario has no place for that, so it is refused rather than silently ignored.
+    reader.report(
+      field,
+      "not modelled: a regular container's own restartPolicy (ContainerRestartRules); only init containers may set it here (Always makes a sidecar)",
+    );
     return undefined;
   }
   if (field === undefined) return 'init';

@@ -13,10 +13,10 @@ import {
   type OrderExpectation,
   type TimingExpectation,
 } from '../../specs/vocabulary/index.ts';
+import { quote } from './describe-value.ts';
 import { readNumberMatcher, readValueMatcher } from './load-matcher.ts';
 import { checkContainerName, readPoint, readPoints, type KnownContainers } from './load-point.ts';
 import type { Entries, Field, Reader } from './yaml-reader.ts';
-import { quote } from './describe-value.ts';
 
 /** `documented` blocks quote what documents claim, so their values may lie outside Kubernetes' enums. */
 export interface ExpectationOptions {

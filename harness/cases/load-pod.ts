@@ -1,10 +1,10 @@
 /** The pod: a Kubernetes Pod manifest (metadata + spec) with optional `behavior` blocks. */
 import { restartPolicies, type Container, type PodSpec } from '../../specs/vocabulary/index.ts';
+import { quote } from './describe-value.ts';
 import { objectMetaFields, podSpecFields } from './k8s-fields.ts';
 import { readContainer, type ContainerList } from './load-container.ts';
 import type { KnownContainers } from './load-point.ts';
 import type { Field, Reader } from './yaml-reader.ts';
-import { quote } from './describe-value.ts';
 
 /** How the pod is named when `metadata.name` is absent (`undefined`: required), and whether it is a whole manifest. */
 export interface PodOptions {

@@ -1,8 +1,8 @@
 /** Point references in expectations (`app.started#2`), checked against the pod's containers. */
 import { parsePointRef, type PointRef } from '../../specs/vocabulary/index.ts';
+import { quote } from './describe-value.ts';
 import { didYouMean } from './suggest.ts';
 import type { Field, Reader } from './yaml-reader.ts';
-import { quote } from './describe-value.ts';
 
 /** The container names of the pod, or `undefined` when the pod could not be read (names are then not checked). */
 export type KnownContainers = ReadonlyArray<string> | undefined;

@@ -192,16 +192,6 @@ export class Reader {
     return value;
   }
 
-  number(field: Field): number | undefined {
-    const value = this.scalar(field, 'a number');
-    if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.expected(field, 'a number');
-      return;
-    }
-    return value === 0 ? 0 : value;
-  }
-
   /** A whole number within `[min, max]`. */
   integer(field: Field, min: number, max: number = Number.MAX_SAFE_INTEGER): number | undefined {
     const value = this.scalar(field, 'a whole number');
@@ -284,7 +274,7 @@ export class Reader {
       : isSeq(node)
         ? 'a list'
         : describeValue(isScalar(node) ? node.value : null);
-    this.report(field, `expected ${what}, found ${found.length > 60 ? `${found.slice(0, 57)}...` : found}`);
+    this.report(field, `expected ${what}, found ${found}`);
   }
 
   private deref(node: Node | null | undefined, path: string, line: number): Node | null | undefined {

@@ -137,7 +137,7 @@ const table: ReadonlyArray<readonly [string, number, string | undefined, Readonl
     16,
     '        image: busybox:1.36\n        restartPolicy: Always',
     [
-      'bad.case.yaml:17: pod.spec.containers[0].restartPolicy: only init containers may set restartPolicy (Always makes a sidecar)',
+      "bad.case.yaml:17: pod.spec.containers[0].restartPolicy: not modelled: a regular container's own restartPolicy (ContainerRestartRules); only init containers may set it here (Always makes a sidecar)",
     ],
   ],
   [
