@@ -13,6 +13,7 @@ import {
   forbidden,
   gap,
   has,
+  hook,
   ignoresTerm,
   point,
   pointTexts,
@@ -380,5 +381,30 @@ describe('readiness after the container exits (§1.3, §6.2, Corrections 4, 7, 1
     expect(at(p, 'a.exited')).toBeLessThan(15);
     expect(has(p, 'a.unready')).toBe(false);
     expect(p.final.containers['a']?.ready.nominal).toBe(true);
+  });
+});
+
+describe('probes follow the kubelet status view, not the runtime (§1.3, §6.2)', () => {
+  // Defect: a probe worker reads the container from the status manager (§6.2: "container not running → …"), and while
+  // a postStart hook blocks the sync that status still shows the container waiting in ContainerCreating (§1.3); so no
+  // probe runs until the sync after the hook writes the container as running. The model probes the running process
+  // during the hook: it predicts Unhealthy events that never come and a liveness kill about 6 s too early.
+  it.fails('runs no probe while a hanging postStart keeps the container ContainerCreating', () => {
+    const p = predict(
+      scenario({
+        containers: [
+          regular('app', {
+            postStart: hook(20),
+            livenessProbe: probe({ periodSeconds: 2, failureThreshold: 3, fails: { type: 'always' } }),
+          }),
+        ],
+        observeFor: 30,
+      }),
+    );
+    const hookEnd = at(p, 'app.postStart.finished');
+    expect(runs(p, 'app', 'livenessProbe').filter((r) => at(p, r) < hookEnd)).toEqual([]);
+    expect(eventsOf(p, 'Unhealthy', 'app').filter((e) => e.atSeconds < hookEnd)).toEqual([]);
+    // three failing runs, two seconds apart, once the status shows the container running
+    expect(at(p, 'app.term') - hookEnd).toBeGreaterThanOrEqual(2 * 2);
   });
 });
