@@ -68,8 +68,27 @@ export function image(constraints: ImageConstraints = {}): fc.Arbitrary<string> 
     });
 }
 
+/** The parts of an image reference. */
+export interface ImageParts {
+  readonly repository: string;
+  readonly tag?: string;
+  readonly digest?: string;
+}
+
+// Generated scenarios draw their images from a small pool, so parsing each distinct reference once pays off.
+const parsed = new Map<string, ImageParts>();
+
 /** Splits a reference into repository, tag and digest; the tag is only looked for after the last `/`. */
-export function parseImage(reference: string): { repository: string; tag?: string; digest?: string } {
+export function parseImage(reference: string): ImageParts {
+  let parts = parsed.get(reference);
+  if (parts === undefined) {
+    parts = splitImage(reference);
+    if (parsed.size < 4096) parsed.set(reference, parts);
+  }
+  return parts;
+}
+
+function splitImage(reference: string): ImageParts {
   const at = reference.indexOf('@');
   const beforeDigest = at < 0 ? reference : reference.slice(0, at);
   const digest = at < 0 ? undefined : reference.slice(at + 1);

@@ -14,6 +14,11 @@ import type {
 import { defaultImage } from './image.ts';
 import { termExitCode } from './term-handling.ts';
 
+/** Digests are abbreviated to their first 12 hex digits: enough to tell two apart when reading a counterexample. */
+function short(image: string): string {
+  return image.replace(/@sha256:([0-9a-f]{12})[0-9a-f]{52}$/, '@sha256:$1…');
+}
+
 function secs(seconds: number): string {
   return `${seconds}s`;
 }
@@ -73,7 +78,7 @@ export function printContainer(c: Container): string {
   if (c.startupProbe !== undefined) parts.push(`startup=${printProbe(c.startupProbe)}`);
   if (c.livenessProbe !== undefined) parts.push(`live=${printProbe(c.livenessProbe)}`);
   if (c.readinessProbe !== undefined) parts.push(`ready=${printProbe(c.readinessProbe)}`);
-  if (c.image !== defaultImage || c.imagePullPolicy !== undefined) parts.push(`img=${c.image}`);
+  if (c.image !== defaultImage || c.imagePullPolicy !== undefined) parts.push(`img=${short(c.image)}`);
   if (c.imagePullPolicy !== undefined) parts.push(`pull=${c.imagePullPolicy}`);
   return `${c.name}(${parts.join(',')})`;
 }
@@ -87,8 +92,8 @@ export function printScenario(s: Pick<Scenario, 'pod' | 'node' | 'actions' | 'ob
   const words = [`${pod.name}[${header.join(' ')}]`];
   const nodeParts: string[] = [];
   if (node.registry === 'down') nodeParts.push('down');
-  if (node.cached.length > 0) nodeParts.push(`cached=${node.cached.join(',')}`);
-  if (node.unpullable.length > 0) nodeParts.push(`unpullable=${node.unpullable.join(',')}`);
+  if (node.cached.length > 0) nodeParts.push(`cached=${node.cached.map(short).join(',')}`);
+  if (node.unpullable.length > 0) nodeParts.push(`unpullable=${node.unpullable.map(short).join(',')}`);
   if (node.pullTakesSeconds !== 0) nodeParts.push(`pull=${secs(node.pullTakesSeconds)}`);
   if (nodeParts.length > 0) words.push(`node[${nodeParts.join(' ')}]`);
   for (const c of [...pod.initContainers, ...pod.containers]) words.push(printContainer(c));
