@@ -47,54 +47,73 @@ export interface Task<R> {
   result: R | undefined;
 }
 
-/** Starts an activity now; its first step runs synchronously. */
-export function spawn<R>(clock: Clock, activity: Activity<R>): Task<R> {
-  const task: Task<R> = { done: new Latch(), result: undefined };
-  step(clock, activity, task, false);
-  return task;
-}
+/** The scheduler's record of one activity; its resume callbacks are made once, not per wait. */
+class Runner<R> implements Task<R> {
+  readonly done = new Latch();
+  result: R | undefined;
+  /** counts timed waits so a late latch or timer of an earlier wait is ignored */
+  private wait = 0;
+  private readonly resumeTimer = (): void => {
+    this.step(false);
+  };
+  private readonly resumeLatch = (): void => {
+    this.step(true);
+  };
 
-function step<R>(clock: Clock, activity: Activity<R>, task: Task<R>, input: boolean): void {
-  let value = input;
-  for (;;) {
-    const r = activity.next(value);
-    if (r.done === true) {
-      task.result = r.value;
-      task.done.fire();
-      return;
-    }
-    const wait = r.value;
-    if (typeof wait === 'number') {
-      clock.after(wait, () => {
-        step(clock, activity, task, false);
-      });
-      return;
-    }
-    if (wait instanceof Latch) {
-      if (wait.done) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly activity: Activity<R>,
+  ) {}
+
+  step(input: boolean): void {
+    let value = input;
+    for (;;) {
+      const r = this.activity.next(value);
+      if (r.done === true) {
+        this.result = r.value;
+        this.done.fire();
+        return;
+      }
+      const wait = r.value;
+      if (typeof wait === 'number') {
+        this.clock.after(wait, this.resumeTimer);
+        return;
+      }
+      if (wait instanceof Latch) {
+        if (wait.done) {
+          value = true;
+          continue;
+        }
+        wait.onFire(this.resumeLatch);
+        return;
+      }
+      if (wait.latch.done) {
         value = true;
         continue;
       }
-      wait.onFire(() => {
-        step(clock, activity, task, true);
-      });
+      this.timed(wait);
       return;
     }
-    if (wait.latch.done) {
-      value = true;
-      continue;
-    }
-    let settled = false;
-    wait.latch.onFire(() => {
-      if (settled) return;
-      settled = true;
-      step(clock, activity, task, true);
-    });
-    clock.after(wait.timeoutMs, () => {
-      if (settled) return;
-      settled = true;
-      step(clock, activity, task, false);
-    });
-    return;
   }
+
+  private timed(wait: TimedWait): void {
+    const id = ++this.wait;
+    wait.latch.onFire(() => {
+      if (this.wait !== id) return;
+      this.wait++;
+      this.step(true);
+    });
+    this.clock.after(wait.timeoutMs, () => {
+      if (this.wait !== id) return;
+      this.wait++;
+      this.step(false);
+    });
+  }
+}
+
+/** Starts an activity now; its first step runs synchronously. */
+export function spawn<R>(clock: Clock, activity: Activity<R>): Task<R> {
+  const runner = new Runner(clock, activity);
+  runner.step(false);
+  return runner;
 }

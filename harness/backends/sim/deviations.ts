@@ -201,10 +201,28 @@ export type DeviationFlags = Readonly<Record<DeviationName, boolean>>;
 export type DeviationParse =
   { readonly status: 'ok'; readonly flags: DeviationFlags } | { readonly status: 'error'; readonly message: string };
 
+const conformant: DeviationParse = { status: 'ok', flags: allOff() };
+/** Parsed flag sets by their joined names: runs reuse them instead of rebuilding an object per scenario. */
+const parsed = new Map<string, DeviationParse>();
+
+function allOff(): Record<DeviationName, boolean> {
+  return Object.fromEntries(catalogue.map((d) => [d.name, false])) as Record<DeviationName, boolean>;
+}
+
 /** Turns deviation names into switches; an unknown name is an error value. */
 export function parseDeviations(names: ReadonlyArray<string> | undefined): DeviationParse {
-  const flags = Object.fromEntries(catalogue.map((d) => [d.name, false])) as Record<DeviationName, boolean>;
-  for (const name of names ?? []) {
+  if (names === undefined || names.length === 0) return conformant;
+  const key = names.join('\n');
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
+  const result = parseNames(names);
+  if (parsed.size < 1000) parsed.set(key, result);
+  return result;
+}
+
+function parseNames(names: ReadonlyArray<string>): DeviationParse {
+  const flags = allOff();
+  for (const name of names) {
     if (!(name in flags)) {
       return {
         status: 'error',

@@ -34,15 +34,36 @@ export function parseImageRef(image: string): ImageRef {
   return { domain, path, tag, digest };
 }
 
+const normalized = new Map<string, string>();
+
 /** The fully qualified form the image store keys on: `busybox` and `docker.io/library/busybox:latest` are one image. */
 export function normalizeImage(image: string): string {
+  const known = normalized.get(image);
+  if (known !== undefined) return known;
+  const result = normalize(image);
+  // generated scenarios reuse a handful of images; the bound only guards against pathological input
+  if (normalized.size < 10_000) normalized.set(image, result);
+  return result;
+}
+
+function normalize(image: string): string {
   const ref = parseImageRef(image);
   const tag = ref.tag ?? (ref.digest === undefined ? 'latest' : undefined);
   return `${ref.domain}/${ref.path}${tag === undefined ? '' : `:${tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
 }
 
+const defaulted = new Map<string, PullPolicy>();
+
 /** What the API server fills in when imagePullPolicy is omitted: `:latest` or no tag and no digest -> Always. */
 export function defaultPullPolicy(image: string): PullPolicy {
+  const known = defaulted.get(image);
+  if (known !== undefined) return known;
+  const result = policyFor(image);
+  if (defaulted.size < 10_000) defaulted.set(image, result);
+  return result;
+}
+
+function policyFor(image: string): PullPolicy {
   const ref = parseImageRef(image);
   if (ref.tag === 'latest') return 'Always';
   if (ref.tag === undefined && ref.digest === undefined) return 'Always';

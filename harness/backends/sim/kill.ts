@@ -105,6 +105,8 @@ export function* killContainer(
   const skipPreStop =
     (podTermination && w.dev['prestop-skipped-on-delete']) || (probeKill && w.dev['no-prestop-on-probe-kill']);
   if (preStop !== undefined && grace > 0 && !skipPreStop) {
+    // the hook is a call of its own (ExecSync or the kubelet's HTTP client): one tick after the decision
+    yield w.latencies.instant();
     const start = w.clock.now;
     const run: HookRun = { abandoned: false };
     const hook = spawn(w.clock, preStopHook(w, inst, run));

@@ -2,7 +2,15 @@
  * The pod as the kubelet sees it after API defaulting: containers with their role, effective pull
  * policy and normalised image, looked up by index rather than by name on the hot path.
  */
-import type { Container, ContainerRole, PullPolicy, RestartPolicy, Scenario } from '../../../specs/vocabulary/index.ts';
+import type {
+  Container,
+  ContainerRole,
+  Probe,
+  ProbeType,
+  PullPolicy,
+  RestartPolicy,
+  Scenario,
+} from '../../../specs/vocabulary/index.ts';
 import { defaultTerminationGracePeriodSeconds } from '../../../specs/vocabulary/index.ts';
 import type { Ms } from './clock.ts';
 import { toMs } from './clock.ts';
@@ -105,23 +113,18 @@ function validateContainer(c: Container): string | undefined {
       return `init container '${c.name}' may not have probes`;
     }
   }
-  for (const [type, probe] of [
-    ['startupProbe', c.startupProbe],
-    ['livenessProbe', c.livenessProbe],
-    ['readinessProbe', c.readinessProbe],
-  ] as const) {
-    if (probe === undefined) continue;
-    if (
-      probe.periodSeconds < 1 ||
-      probe.timeoutSeconds < 1 ||
-      probe.failureThreshold < 1 ||
-      probe.successThreshold < 1
-    ) {
-      return `${c.name}.${type}: periodSeconds, timeoutSeconds and thresholds must be at least 1`;
-    }
-    if (type !== 'readinessProbe' && probe.successThreshold !== 1) {
-      return `${c.name}.${type}: successThreshold must be 1`;
-    }
+  return (
+    validateProbe(c, 'startupProbe', c.startupProbe) ??
+    validateProbe(c, 'livenessProbe', c.livenessProbe) ??
+    validateProbe(c, 'readinessProbe', c.readinessProbe)
+  );
+}
+
+function validateProbe(c: Container, type: ProbeType, probe: Probe | undefined): string | undefined {
+  if (probe === undefined) return undefined;
+  if (probe.periodSeconds < 1 || probe.timeoutSeconds < 1 || probe.failureThreshold < 1 || probe.successThreshold < 1) {
+    return `${c.name}.${type}: periodSeconds, timeoutSeconds and thresholds must be at least 1`;
   }
+  if (type !== 'readinessProbe' && probe.successThreshold !== 1) return `${c.name}.${type}: successThreshold must be 1`;
   return undefined;
 }

@@ -62,6 +62,8 @@ export class ProbeWorker {
   private resultRun = 0;
   private busy = false;
   private runPending = false;
+  private nextTick: Ms = 0;
+  private readonly periodMs: Ms;
   stopped = false;
 
   constructor(
@@ -71,14 +73,16 @@ export class ProbeWorker {
     readonly probe: Probe,
     private readonly results: ResultsManager,
     private readonly createdAt: Ms,
-  ) {}
+  ) {
+    this.periodMs = probe.periodSeconds * 1000;
+  }
 
   /** Starts the loop: one probe now, then one per period from the creation time. */
   start(): void {
     this.w.clock.after(0, () => {
       this.run();
     });
-    this.scheduleTick(this.createdAt + this.probe.periodSeconds * 1000);
+    this.scheduleTick(this.createdAt + this.periodMs);
   }
 
   /** A manual run (UpdatePodStatus's readiness trigger). */
@@ -91,12 +95,15 @@ export class ProbeWorker {
   }
 
   private scheduleTick(at: Ms): void {
-    this.w.clock.at(at, () => {
-      if (this.stopped) return;
-      this.run();
-      this.scheduleTick(at + this.probe.periodSeconds * 1000);
-    });
+    this.nextTick = at;
+    this.w.clock.at(at, this.onTick);
   }
+
+  private readonly onTick = (): void => {
+    if (this.stopped) return;
+    this.run();
+    this.scheduleTick(this.nextTick + this.periodMs);
+  };
 
   private run(): void {
     if (this.stopped) return;
@@ -252,17 +259,29 @@ export class ProbeManager {
   private added = false;
 
   constructor(private readonly w: World) {
-    // kubelet.go syncLoopIteration: liveness syncs only on Failure, readiness and startup on any change
+    // kubelet.go syncLoopIteration reads the update channels: liveness syncs only on Failure,
+    // readiness and startup patch the status and sync on any change; the main loop is a tick away
+    const later = (fn: () => void): void => {
+      w.clock.after(w.latencies.instant(), fn);
+    };
     this.liveness = new ResultsManager((_id, r) => {
-      if (r === 'Failure') w.worker.requestSync();
+      if (r === 'Failure') {
+        later(() => {
+          w.worker.requestSync();
+        });
+      }
     });
     this.readiness = new ResultsManager((id, r) => {
-      w.status.setContainerReadiness(id, r === 'Success');
-      w.worker.requestSync();
+      later(() => {
+        w.status.setContainerReadiness(id, r === 'Success');
+        w.worker.requestSync();
+      });
     });
     this.startup = new ResultsManager((id, r) => {
-      w.status.setContainerStartup(id, r === 'Success');
-      w.worker.requestSync();
+      later(() => {
+        w.status.setContainerStartup(id, r === 'Success');
+        w.worker.requestSync();
+      });
     });
     this.workers = w.pod.all.map(() => ({ startup: undefined, readiness: undefined, liveness: undefined }));
   }
