@@ -27,6 +27,7 @@ import {
   deleteGrace,
   sketchUndisturbed,
   sketchWith,
+  terminationShadows,
 } from './timeline-sketch.ts';
 import { STEP_LATENCY_SECONDS as J, TIMING_MARGIN_SECONDS as M, type Window, awayFrom } from './timing.ts';
 
@@ -473,9 +474,11 @@ function compileAll(
   // The active deadline: off every decisive moment of the undisturbed life.
   const interruptions: Interruption[] = [];
   if (pod.activeDeadlineSeconds !== undefined) {
-    const deadline = Math.max(1, awayFrom(pod.activeDeadlineSeconds, lifecycleWindows(sketch.moments), M));
+    const grace = Math.max(1, effectiveGrace(pod));
+    const avoid = [...lifecycleWindows(sketch.moments), ...terminationShadows(pod, sketch, grace)];
+    const deadline = Math.max(1, awayFrom(pod.activeDeadlineSeconds, avoid, M));
     pod = { ...pod, activeDeadlineSeconds: deadline };
-    interruptions.push({ type: 'deadline', atSeconds: deadline, graceSeconds: Math.max(1, effectiveGrace(pod)) });
+    interruptions.push({ type: 'deadline', atSeconds: deadline, graceSeconds: grace });
   }
 
   const actions: Action[] = [];
@@ -484,13 +487,14 @@ function compileAll(
     const deadline = interruptions[0];
     // With a deadline too, the delete's whole termination must end before the deadline or begin after the
     // deadline's termination has ended; one block window covers both.
-    let avoid = lifecycleWindows(sketch.moments);
+    let avoid = [...lifecycleWindows(sketch.moments), ...terminationShadows(pod, sketch, grace)];
     if (deadline !== undefined) {
       const afterDeadline = sketchWith(sketch, pod, [deadline]);
       const longestPostStart = Math.max(0, ...pod.containers.map((c) => c.postStart?.takesSeconds ?? 0));
       const bound = grace + 3 + 2 * J + longestPostStart;
       avoid = [
         ...lifecycleWindows(afterDeadline.moments),
+        ...terminationShadows(pod, afterDeadline, grace),
         { lo: deadline.atSeconds - bound, hi: afterDeadline.stopped?.hi ?? deadline.atSeconds },
       ];
     }

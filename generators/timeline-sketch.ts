@@ -38,6 +38,8 @@ export interface Run {
   readonly postStartDone?: Window;
   /** undefined: runs until signalled (or past the horizon) */
   readonly ended?: Window;
+  /** how it ended: its own exit, or a kill the kubelet decided inside a sync (postStart or probe failure) */
+  readonly endedBy?: 'exit' | 'kill';
 }
 
 /** A sketch of a scenario's life. */
@@ -101,6 +103,9 @@ interface RunOutcome {
   readonly probeKill: boolean;
   readonly postStartDone?: Window;
   readonly blockedUntil: Window;
+  readonly endedBy?: 'exit' | 'kill';
+  /** a kill decided inside a sync keeps that sync (and so any delete) waiting until the container is dead */
+  readonly blocking?: BlockingSync;
 }
 
 /** The grace a kill decided inside a sync uses (postStart failure, probe failure): probe grace, else the pod's. */
@@ -172,6 +177,7 @@ function sketchRun(pod: PodSpec, c: Container, startNumber: number, start: Windo
     return {
       moments,
       ended: decided,
+      endedBy: 'exit',
       exitCode: first.exitCode,
       probeKill: false,
       blockedUntil,
@@ -188,6 +194,8 @@ function sketchRun(pod: PodSpec, c: Container, startNumber: number, start: Windo
   return {
     moments,
     ended: span.ended,
+    endedBy: 'kill',
+    blocking: { begin: decided, end: span.ended },
     exitCode: span.exitCode,
     probeKill: first.probeKill,
     blockedUntil: blocked,
@@ -230,6 +238,7 @@ class ImageStore {
 interface Life {
   readonly runs: Run[];
   readonly moments: Moment[];
+  readonly blocking: BlockingSync[];
   /** when the container is done for good (exited and not restarted) */
   readonly done?: Window;
   readonly lastExitCode: number;
@@ -241,29 +250,32 @@ interface Life {
 function sketchLife(pod: PodSpec, store: ImageStore, c: Container, firstStart: Window, cutoff: number): Life {
   const runs: Run[] = [];
   const moments: Moment[] = [];
+  const blocking: BlockingSync[] = [];
   let start = firstStart;
   let first: RunOutcome | undefined;
   for (let n = 1; n <= maxRuns && start.lo < Math.min(cutoff, SKETCH_HORIZON_SECONDS); n++) {
     const outcome = sketchRun(pod, c, n, start, n <= settlingRuns);
     first ??= outcome;
     moments.push(...outcome.moments);
+    if (outcome.blocking !== undefined) blocking.push(outcome.blocking);
     runs.push({
       container: c.name,
       startNumber: n,
       started: start,
       ...(outcome.postStartDone === undefined ? {} : { postStartDone: outcome.postStartDone }),
       ...(outcome.ended === undefined ? {} : { ended: outcome.ended }),
+      ...(outcome.endedBy === undefined ? {} : { endedBy: outcome.endedBy }),
     });
-    if (outcome.ended === undefined) return { runs, moments, lastExitCode: 0, first };
+    if (outcome.ended === undefined) return { runs, moments, blocking, lastExitCode: 0, first };
     if (!restarts(pod, c, outcome))
-      return { runs, moments, done: outcome.ended, lastExitCode: outcome.exitCode, first };
+      return { runs, moments, blocking, done: outcome.ended, lastExitCode: outcome.exitCode, first };
     const backoff = backoffSeconds(n);
     // The restart waits out the back-off and then up to half of it again for the pod worker's requeue (Correction 10).
     const restartAt = plus(outcome.ended, { lo: backoff, hi: backoff * 1.5 + J });
     const image = store.ensure(c);
     if (!image.ok) {
       moments.push({ label: `${c.name}.pullFailed#${n + 1}`, window: restartAt, decides: 'lifecycle', settles: true });
-      return { runs, moments, lastExitCode: outcome.exitCode, first };
+      return { runs, moments, blocking, lastExitCode: outcome.exitCode, first };
     }
     if (image.pulled)
       moments.push({
@@ -274,7 +286,7 @@ function sketchLife(pod: PodSpec, store: ImageStore, c: Container, firstStart: W
       });
     start = plus(restartAt, image.pullSeconds);
   }
-  return { runs, moments, lastExitCode: 0, ...(first === undefined ? {} : { first }) };
+  return { runs, moments, blocking, lastExitCode: 0, ...(first === undefined ? {} : { first }) };
 }
 
 function moment(label: string, window: Window, settles = true): Moment {
@@ -314,6 +326,7 @@ export function sketchUndisturbed(pod: PodSpec, node: NodeWorld): Sketch {
     const life = sketchLife(pod, store, c, start, SKETCH_HORIZON_SECONDS);
     runs.push(...life.runs);
     moments.push(...life.moments);
+    blockingSyncs.push(...life.blocking);
     if (c.role === 'sidecar') {
       const firstRun = life.first;
       if (firstRun !== undefined && firstRun.blockedUntil.hi > start.hi) {
@@ -366,6 +379,7 @@ export function sketchUndisturbed(pod: PodSpec, node: NodeWorld): Sketch {
       regularLives.push(life);
       runs.push(...life.runs);
       moments.push(...life.moments);
+      blockingSyncs.push(...life.blocking);
       t = life.first?.blockedUntil ?? start;
     }
     if (t.hi > syncStart.hi) blockingSyncs.push({ begin: syncStart, end: t });
@@ -444,6 +458,26 @@ export function terminationOf(
     over = hull(over, ended);
   }
   return { moments, over: plus(over, { lo: 0, hi: J }) };
+}
+
+/**
+ * Times a termination with grace `graceSeconds` must not start near, beyond the decisive moments themselves: when
+ * a container's own exit (or an in-sync kill's end) would fall close to the TERM it would get, or close to the end of
+ * its stop, which of the two comes first decides its exit code. Sidecars are stopped at a time that depends on the
+ * others and are left out (their TERM handling is restricted instead, see harmonise-container.ts).
+ */
+export function terminationShadows(pod: PodSpec, sketch: Sketch, graceSeconds: number): Window[] {
+  const byName = new Map([...pod.initContainers, ...pod.containers].map((c) => [c.name, c]));
+  const shadows: Window[] = [];
+  for (const run of sketch.runs) {
+    const c = byName.get(run.container);
+    if (c === undefined || c.role === 'sidecar' || run.ended === undefined) continue;
+    const span = stopSpan(c, runBehaviorForStart(c.behavior, run.startNumber), at(0), graceSeconds);
+    for (const offset of [span.term.lo, span.ended.lo]) {
+      if (offset > 0) shadows.push({ lo: run.ended.lo - offset, hi: run.ended.hi - offset });
+    }
+  }
+  return shadows;
 }
 
 /** When a pod-level termination requested at `requestedAt` really starts: after any sync it lands in has returned. */

@@ -20,7 +20,7 @@ import { pullPolicies, restartPolicies } from '../specs/vocabulary/index.ts';
 import { exitMustAvoid, gracesFor, stopWindowAfterTerm } from './harmonise-container.ts';
 import { effectiveGrace } from './pod-spec.ts';
 import { decidingWindow } from './probe-timing.ts';
-import { deleteGrace, interruptionsOf, sketchUndisturbed, sketchWith } from './timeline-sketch.ts';
+import { deleteGrace, interruptionsOf, sketchUndisturbed, sketchWith, terminationShadows } from './timeline-sketch.ts';
 import { TIMING_MARGIN_SECONDS as M, at, isNear } from './timing.ts';
 
 /** One thing wrong with a generated value: where (a dotted path) and what. */
@@ -328,6 +328,14 @@ export function marginProblems(s: Scenario): ScenarioProblem[] {
         out.push({
           path: interruption.type,
           message: `at ${interruption.atSeconds} s, within ${M} s of ${m.label} [${m.window.lo}, ${m.window.hi}]`,
+        });
+      }
+    }
+    for (const w of terminationShadows(pod, before, interruption.graceSeconds)) {
+      if (isNear(interruption.atSeconds, w, M)) {
+        out.push({
+          path: interruption.type,
+          message: `at ${interruption.atSeconds} s, a container's own exit would race its TERM or its kill (${w.lo}–${w.hi} s)`,
         });
       }
     }

@@ -69,6 +69,14 @@ describe('what scenarios contain', () => {
     }
   });
 
+  it('leaves absent optional fields out instead of setting them to undefined', () => {
+    const hasUndefined = (value: unknown): boolean =>
+      typeof value === 'object' &&
+      value !== null &&
+      Object.values(value).some((v) => v === undefined || hasUndefined(v));
+    for (const g of sample) expect(hasUndefined(g.scenario)).toBe(false);
+  });
+
   it('gives each scenario a kebab-case id derived from its content', () => {
     const [a, b] = fc.sample(scenario(), { seed: 1, numRuns: 2 });
     expect(a?.id).toMatch(/^gen-[0-9a-f]{8}$/);
