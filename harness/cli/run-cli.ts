@@ -21,7 +21,7 @@ Usage:
   podconform rules [--json] [--area AREA]
       The lifecycle rules the model implements, with sources and standing.
   podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
-                 [--deviation NAME] [--no-jitter] [--json] [--out DIR]
+                 [--deviation NAME] [--scenarios FAMILY] [--no-jitter] [--json] [--out DIR]
       The case library, then generated scenarios: predict, run on the backend, diff; shrinks a failure
       to a minimal case file and prints the replay command first.
   podconform deviations [--json]

@@ -39,6 +39,8 @@ export interface PropertyOptions {
   /** which violations count, and the `--rules` text that chose them (for the replay line) */
   readonly keep?: (violation: Violation) => boolean;
   readonly rules?: string;
+  /** the generator family's name, for the replay line (absent: the default) */
+  readonly family?: string;
   readonly onProgress?: (progress: PropertyProgress) => void;
 }
 
@@ -157,6 +159,7 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     deviations: target.deviations,
     jitter: target.seeded,
     ...(options.rules === undefined ? {} : { rules: options.rules }),
+    ...(options.family === undefined ? {} : { scenarios: options.family }),
   };
   const base = {
     backend: target.backend,

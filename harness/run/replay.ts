@@ -8,6 +8,8 @@ export interface ReplayHeader {
   readonly path?: string;
   readonly deviations: ReadonlyArray<string>;
   readonly rules?: string;
+  /** the generator family, when not the default `any` */
+  readonly scenarios?: string;
   readonly jitter: boolean;
 }
 
@@ -25,6 +27,7 @@ export function replayCommand(header: ReplayHeader): string {
   const parts = ['npx podconform run', `--backend ${backendArg(header.backend)}`, `--seed ${header.seed}`];
   if (header.path !== undefined) parts.push(`--path ${shellQuote(header.path)}`);
   if (header.deviations.length > 0) parts.push(`--deviation ${shellQuote(header.deviations.join(','))}`);
+  if (header.scenarios !== undefined) parts.push(`--scenarios ${shellQuote(header.scenarios)}`);
   if (header.rules !== undefined) parts.push(`--rules ${shellQuote(header.rules)}`);
   // Only the sim draws latencies from the seed; other backends have no --no-jitter to repeat.
   if (header.backend === 'sim' && !header.jitter) parts.push('--no-jitter');

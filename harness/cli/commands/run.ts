@@ -7,7 +7,8 @@
 import { simDeviations } from '../../backends/sim/index.ts';
 import type { VerdictStatus } from '../../diff/index.ts';
 import { runCaseLibrary, type LibraryReport } from '../../run/case-library.ts';
-import { scenariosFor } from '../../run/deviation-targets.ts';
+import { scenarioArbitraries } from '../../../generators/scenario-arbitraries.ts';
+import { familyScenarios, scenariosFor } from '../../run/deviation-targets.ts';
 import { runProperty, type PropertyProgress, type PropertyReport } from '../../run/property.ts';
 import { replayCommand } from '../../run/replay.ts';
 import { ruleMatcher } from '../../run/rule-glob.ts';
@@ -101,11 +102,11 @@ async function libraryCounterexample(library: LibraryReport, target: RunTarget):
   };
 }
 
-/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--json] [--out DIR]` */
+/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--json] [--out DIR]` */
 export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ['json', 'no-jitter'],
-    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'out'],
+    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'scenarios', 'out'],
   });
   const fail = (message: string): number => {
     io.err(`podconform run: ${message}\n`);
@@ -135,6 +136,13 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   }
   if (deviations.length > 0 && backendName !== 'sim') return fail('--deviation applies to the sim backend only');
   if (backendName === 'model') return fail('the model cannot be run against itself; use --backend sim or exec:CMD');
+  const family = args.values.get('scenarios');
+  if (family !== undefined && familyScenarios(family) === undefined) {
+    return fail(`unknown scenario family '${family}' (known: ${scenarioArbitraries.map((e) => e.name).join(', ')})`);
+  }
+  if (family !== undefined && deviations.length > 0) {
+    return fail('--scenarios and --deviation do not go together: a deviation brings its own scenarios');
+  }
   const rules = args.values.get('rules');
   const keepRule = rules === undefined ? undefined : ruleMatcher(rules);
   const json = args.flags.has('json');
@@ -168,7 +176,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     let lastDraw = 0;
     report = await runProperty({
       target,
-      scenarios: scenariosFor(deviations),
+      scenarios: scenariosFor(deviations, family),
+      ...(family === undefined || family === 'any' ? {} : { family }),
       numRuns: runs.value ?? defaultRuns[target.backend] ?? defaultRunsElsewhere,
       ...(seed.value === undefined ? {} : { seed: seed.value }),
       ...(path === undefined ? {} : { path }),
