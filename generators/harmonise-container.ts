@@ -112,20 +112,26 @@ function hasBoundary(probe: Probe | undefined): boolean {
   return probe !== undefined && (probe.fails.type === 'from' || probe.fails.type === 'until');
 }
 
-function hasTimedRun(run: RunBehavior): boolean {
-  return run.exit !== undefined || (run.onTerm.type === 'exit' && run.onTerm.afterSeconds > 0);
+function hasSlowTerm(run: RunBehavior): boolean {
+  return run.onTerm.type === 'exit' && run.onTerm.afterSeconds > 0;
 }
 
-/** Whether the container has any timing the harmoniser may move (most healthy containers have none). */
+/**
+ * Whether the harmoniser could move anything: a preStop, a slow TERM exit, a probe boundary, or an own exit with
+ * something to stay clear of (a hook, a probe, a sidecar's start gate). Most containers have none, and skipping
+ * them keeps generation fast.
+ */
 function hasTimings(c: Container): boolean {
-  return (
-    c.preStop !== undefined ||
-    hasBoundary(c.startupProbe) ||
-    hasBoundary(c.livenessProbe) ||
-    hasBoundary(c.readinessProbe) ||
-    hasTimedRun(c.behavior.base) ||
-    c.behavior.restarts.some((entry) => hasTimedRun(entry.behavior))
-  );
+  const runs = [c.behavior.base, ...c.behavior.restarts.map((entry) => entry.behavior)];
+  if (c.preStop !== undefined || runs.some(hasSlowTerm)) return true;
+  if (hasBoundary(c.startupProbe) || hasBoundary(c.livenessProbe) || hasBoundary(c.readinessProbe)) return true;
+  const exitHasNeighbours =
+    c.role === 'sidecar' ||
+    c.postStart !== undefined ||
+    c.startupProbe !== undefined ||
+    c.livenessProbe !== undefined ||
+    c.readinessProbe !== undefined;
+  return exitHasNeighbours && runs.some((run) => run.exit !== undefined);
 }
 
 /** The container with its own timings kept apart, given the pod's grace and the graces of the deletes it will see. */
