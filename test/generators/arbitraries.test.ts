@@ -11,13 +11,14 @@ import { handlerAction } from '../../generators/handler-action.ts';
 import { hook } from '../../generators/hook.ts';
 import { image } from '../../generators/image.ts';
 import { nodeWorld } from '../../generators/node-world.ts';
-import { podSpec } from '../../generators/pod-spec.ts';
+import { dnsLabel, podSpec } from '../../generators/pod-spec.ts';
 import { probeFailing } from '../../generators/probe-failing.ts';
 import { probe } from '../../generators/probe.ts';
 import { pullPolicy } from '../../generators/pull-policy.ts';
 import { runBehavior } from '../../generators/run-behavior.ts';
 import { termHandling } from '../../generators/term-handling.ts';
 import {
+  isDnsLabel,
   isImageReference,
   validateAction,
   validateContainer,
@@ -115,6 +116,9 @@ describe('arbitrary laws: same seed → same value, every value valid, shrinks s
   });
   it('podSpec with random DNS-label names', () => {
     assertLaws(podSpec({ names: 'random' }), (p) => validatePodSpec(p), { numRuns: 50 });
+  });
+  it('dnsLabel', () => {
+    assertLaws(dnsLabel(), (name) => problem(isDnsLabel(name), `not a DNS label: ${name}`));
   });
   it('nodeWorld (nothing both cached and unpullable)', () => {
     assertLaws(nodeWorld(), (n) => [

@@ -22,6 +22,17 @@ describe('scenario laws', () => {
     assertLaws(scenario(), withMargins, { numRuns: 300 });
   });
 
+  it('generatedScenario(): the same laws, with one journal entry per planned fault', () => {
+    assertLaws(
+      generatedScenario(),
+      (g) => [
+        ...withMargins(g.scenario),
+        ...(g.faults.length === g.plan.length ? [] : ['journal does not match the plan']),
+      ],
+      { numRuns: 100 },
+    );
+  });
+
   for (const entry of scenarioArbitraries) {
     it(`registry entry '${entry.name}'`, () => {
       assertLaws(
