@@ -93,7 +93,7 @@ function container(c: Container, duration: DurationStyle): Obj {
   return {
     name: c.name,
     image: c.image,
-    ...(c.role === 'sidecar' ? { restartPolicy: 'Always' } : {}),
+    ...(c.role === 'sidecar' ? { restartPolicy: 'Always' } : c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}),
     ...defined('imagePullPolicy', c.imagePullPolicy),
     ...c.extra,
     behavior: containerBehavior(c.behavior, duration),

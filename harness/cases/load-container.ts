@@ -2,10 +2,12 @@
 import {
   pullPolicies,
   probeTypes,
+  restartPolicies,
   type Container,
   type ContainerRole,
   type Hook,
   type Probe,
+  type RestartPolicy,
 } from '../../specs/vocabulary/index.ts';
 import { quote } from './describe-value.ts';
 import { containerFields, lifecycleFields } from './k8s-fields.ts';
@@ -49,7 +51,9 @@ export function readContainer(
   if (imageField !== undefined && image === '') reader.report(imageField, 'the image must not be empty');
   const pullPolicyField = entries.get('imagePullPolicy');
   const imagePullPolicy = pullPolicyField === undefined ? undefined : reader.oneOf(pullPolicyField, pullPolicies);
-  const role = readRole(reader, entries.get('restartPolicy'), list);
+  const roleAndPolicy = readRole(reader, entries.get('restartPolicy'), list);
+  const role = roleAndPolicy?.role;
+  const ownPolicy = roleAndPolicy?.policy;
   const behavior = readContainerBehavior(reader, entries.get('behavior'));
   const hooks = readLifecycle(reader, entries.get('lifecycle'));
   const probes: Partial<Record<(typeof probeTypes)[number], Probe>> = {};
@@ -86,6 +90,7 @@ export function readContainer(
       role,
       image,
       ...(imagePullPolicy === undefined ? {} : { imagePullPolicy }),
+      ...(ownPolicy === undefined ? {} : { restartPolicy: ownPolicy }),
       behavior,
       ...hooks,
       ...probes,
@@ -94,25 +99,20 @@ export function readContainer(
   };
 }
 
-function readRole(reader: Reader, field: Field | undefined, list: ContainerList): ContainerRole | undefined {
-  if (list === 'containers') {
-    if (field === undefined) return 'regular';
-    // Kubernetes 1.35 lets a regular container override the pod's policy (ContainerRestartRules); the
-    // Scenario has no place for that, so it is refused rather than silently ignored.
-    reader.report(
-      field,
-      "not modelled: a regular container's own restartPolicy (ContainerRestartRules); only init containers may set it here (Always makes a sidecar)",
-    );
-    return undefined;
-  }
-  if (field === undefined) return 'init';
-  const value = reader.scalar(field, 'Always');
-  if (value === 'Always') return 'sidecar';
-  if (value !== undefined) {
-    const text = typeof value === 'string' ? quote(value) : String(value);
-    reader.report(field, `${text} is not allowed: an init container's restartPolicy may only be Always (a sidecar)`);
-  }
-  return undefined;
+/**
+ * A regular container may set its own restartPolicy (ContainerRestartRules, beta and on by default in 1.35); an
+ * init container's Always makes it a sidecar, OnFailure or Never is its own policy.
+ */
+function readRole(
+  reader: Reader,
+  field: Field | undefined,
+  list: ContainerList,
+): { readonly role: ContainerRole; readonly policy?: RestartPolicy } | undefined {
+  if (field === undefined) return { role: list === 'containers' ? 'regular' : 'init' };
+  const value = reader.oneOf(field, restartPolicies);
+  if (value === undefined) return undefined;
+  if (list === 'containers') return { role: 'regular', policy: value };
+  return value === 'Always' ? { role: 'sidecar' } : { role: 'init', policy: value };
 }
 
 function readLifecycle(

@@ -37,6 +37,7 @@ function containerStatus(pod: PodModel, c: ContainerModel): ApiContainerStatus {
     restartCount: Math.max(0, c.starts - 1),
     ready: isReady(c),
     started: isStarted(c),
+    ...(c.spec.restartPolicy ? { restartPolicy: c.spec.restartPolicy } : {}),
   };
   switch (c.runtime) {
     case 'none': {

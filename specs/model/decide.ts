@@ -46,7 +46,7 @@ export function decide(pod: PodModel): SyncPlan {
         initialized = false;
         break;
       }
-      if (c.runtime === 'exited' && pod.scenario.pod.restartPolicy === 'Never') {
+      if (c.runtime === 'exited' && (c.spec.restartPolicy ?? pod.scenario.pod.restartPolicy) === 'Never') {
         return { type: 'killPod', rule: 'kubelet.init.never-failure-kills-pod' };
       }
       starts.push(c);
@@ -88,7 +88,8 @@ export function decide(pod: PodModel): SyncPlan {
         kept += 1;
         continue;
       }
-      const restart = pod.scenario.pod.restartPolicy !== 'Never';
+      // a container's own restartPolicy replaces the pod's here (Corrections 11)
+      const restart = (c.spec.restartPolicy ?? pod.scenario.pod.restartPolicy) !== 'Never';
       kills.push(probeKill(c, failed, restart));
       if (restart) starts.push(c);
       continue;

@@ -63,7 +63,8 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       reason: 'Pulled',
       type: 'Normal',
       container: name,
-      message: `Container image "${image}" already present on machine`,
+      // KubeletEnsureSecretPulledImages (beta, on in 1.35) checks the pod may use the cached image first (§9.2 item 4)
+      message: `Container image "${image}" already present on machine and can be accessed by the pod`,
     });
     return { status: 'ready', at: m, pulled: false };
   }

@@ -107,7 +107,9 @@ function absenceRule(
       return container.role === 'init' ? 'init.sequential' : 'kubelet.sidecar.start-gate';
     }
     if (container.role === 'init') return 'init.run-once';
-    if (container.role === 'regular' && scenario.pod.restartPolicy === 'Never') return 'restart.never-stays-terminated';
+    if (container.role === 'regular' && (container.restartPolicy ?? scenario.pod.restartPolicy) === 'Never') {
+      return 'restart.never-stays-terminated';
+    }
     return 'kubelet.restart.should-restart';
   }
   if (name === 'pullStarted' || name === 'pullFailed' || name === 'pulled') {
@@ -231,13 +233,8 @@ function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
 
 function undetermined(scenario: Scenario): Undetermined[] {
   const notes: Undetermined[] = [];
-  for (const c of allContainers(scenario.pod)) {
-    if (c.role === 'regular' && c.extra['restartPolicy'] !== undefined) {
-      notes.push({
-        subject: `${c.name}.restartPolicy`,
-        why: 'container-level restartPolicy (ContainerRestartRules, beta in 1.35) is not modelled; the pod policy was used',
-      });
-    }
+  if (scenario.pod.containers.some((c) => c.extra['restartPolicyRules'] !== undefined)) {
+    notes.push({ subject: 'restartPolicyRules', why: 'per-exit-code restart rules are not modelled' });
   }
   return notes;
 }

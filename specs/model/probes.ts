@@ -90,8 +90,20 @@ function scheduleTick(
 function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m: Moment, manual: boolean): boolean {
   if (pod.terminal || pod.gone) return false;
   const state = c.probes[type];
-  if (c.runtime !== 'running' || !state || !c.startedAt) return true;
+  if (!state || !c.startedAt) return true;
   if (pod.deletion && type !== 'readinessProbe') return false;
+  // the worker goes by the kubelet's own status, not the runtime: a container the status does not yet show
+  // running (a sync blocked in postStart) is not probed, and one it still shows running (status frozen during
+  // termination) is, even after it died (Corrections 4, 7)
+  if (!apiShowsRunning(pod, c)) return true;
+  if (c.runtime !== 'running') {
+    // an exec probe against a stopped container errors and the error is discarded (Corrections 12); network
+    // probes fail
+    if (probe.action.type === 'exec') return true;
+    if (manual && state.result === 'success') return true;
+    runProbe(pod, c, type, probe, state, m, true);
+    return true;
+  }
   if (state.onHold) return true;
   if (Math.floor(m.t - c.startedAt.t) < probe.initialDelaySeconds) return true;
   if (type === 'startupProbe' && isStarted(c)) return true;
@@ -108,10 +120,11 @@ function runProbe(
   probe: Probe,
   state: ProbeState,
   at: Moment,
+  againstStopped = false,
 ): void {
   const name = c.spec.name;
   const ran = containerPoint(pod, name, `${type}.ran`, ranMoment(c, at), 'kubelet.probe.worker-ticks');
-  const failed = checkFails(probe, c, at.t);
+  const failed = againstStopped || checkFails(probe, c, at.t);
   const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
   const token = c.processToken;
   pod.engine.at(advance(ran, exactDelay(takes, 'kubelet.probe.threshold'), takes), (m) => {
@@ -165,9 +178,11 @@ function publish(
   switch (type) {
     case 'startupProbe': {
       state.onHold = true;
-      if (result === 'success')
-        containerPoint(pod, c.spec.name, 'startupProbe.succeeded', m, 'probe.liveness-after-startup');
-      requestSync(pod, m, latencies.probeSync);
+      const at =
+        result === 'success'
+          ? containerPoint(pod, c.spec.name, 'startupProbe.succeeded', m, 'probe.liveness-after-startup')
+          : m;
+      requestSync(pod, at, latencies.probeSync);
       return;
     }
     case 'livenessProbe':
@@ -194,13 +209,12 @@ export function triggerReadiness(pod: PodModel, at: Moment): void {
   }
 }
 
-/** A stopped container's readiness worker caches Failure. */
-export function onContainerStopped(pod: PodModel, c: ContainerModel, m: Moment): void {
-  const readiness = c.probes.readinessProbe;
-  if (readiness && readiness.result === 'success') {
-    readiness.result = 'failure';
-    readinessChanged(pod, c, m);
-  }
+/** Whether the last status the kubelet wrote shows this instance of the container running. */
+function apiShowsRunning(pod: PodModel, c: ContainerModel): boolean {
+  const view = pod.api;
+  if (!view || !c.startedAt) return false;
+  const status = [...view.initContainers, ...view.containers].find((s) => s.name === c.spec.name);
+  return status?.state.type === 'running' && status.state.startedAtSeconds === c.startedAt.t;
 }
 
 /** A probe worker whose result failed (liveness or startup) asks for this container to be killed. */

@@ -9,7 +9,6 @@ import { latencies } from './latencies.ts';
 import { containerPoint } from './record.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
-import { onContainerStopped } from './probes.ts';
 
 /** A process reacting to a signal takes a few milliseconds. */
 function reaction(afterSeconds: number): Delay {
@@ -43,7 +42,6 @@ export function processExited(pod: PodModel, c: ContainerModel, exitCode: number
   c.processToken += 1;
   const m = containerPoint(pod, c.spec.name, 'exited', at, 'kubelet.process.exit-codes');
   c.exitedAt = m;
-  onContainerStopped(pod, c, m);
   requestSync(pod, m, latencies.relist);
   return m;
 }

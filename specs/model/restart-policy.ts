@@ -17,7 +17,7 @@ export function willRestart(pod: PodModel, c: ContainerModel): boolean {
     case 'exited':
       break;
   }
-  const policy = pod.scenario.pod.restartPolicy;
+  const policy = c.spec.restartPolicy ?? pod.scenario.pod.restartPolicy;
   switch (c.spec.role) {
     case 'sidecar':
       return true;

@@ -97,6 +97,11 @@ export interface Container {
   readonly image: string;
   /** the field as written; absent means the API server defaults it */
   readonly imagePullPolicy?: PullPolicy;
+  /**
+   * A regular or regular-init container's own restartPolicy, which replaces the pod's in its restart
+   * decision (ContainerRestartRules, beta and on by default in 1.35). Sidecars have role 'sidecar' instead.
+   */
+  readonly restartPolicy?: RestartPolicy;
   readonly behavior: ContainerBehavior;
   readonly postStart?: Hook;
   readonly preStop?: Hook;

@@ -30,6 +30,8 @@ export interface ApiContainerStatus {
   readonly ready: boolean;
   /** the `started` field: running and (no startup probe, or its result Success) */
   readonly started: boolean;
+  /** the container's own restartPolicy (ContainerRestartRules), which replaces the pod's for it */
+  readonly restartPolicy?: RestartPolicy;
 }
 
 export interface ApiPodView {

@@ -28,8 +28,8 @@ export function computePhase(view: ApiPodView): Phase {
 }
 
 /**
- * `ContainerShouldRestart` with the pod's policy only: the scenario has no container-level restartPolicy, and with
- * `ContainerRestartRules` on (beta, default in 1.35) getPhase asks this per stopped container.
+ * `ContainerShouldRestart`: with `ContainerRestartRules` on (beta, default in 1.35) getPhase asks this per stopped
+ * container, with the container's own restartPolicy where it sets one (see `policyOf`).
  */
 function restartsAfter(policy: RestartPolicy, exitCode: number): boolean {
   switch (policy) {
@@ -70,9 +70,9 @@ function getPhase(view: ApiPodView): Phase {
   };
   for (const s of view.initContainers) {
     if (s.role === 'sidecar') countSidecar(n, s);
-    else countRegularInit(n, s, view.restartPolicy);
+    else countRegularInit(n, s, s.restartPolicy ?? view.restartPolicy);
   }
-  for (const s of view.containers) countRegular(n, s, view.restartPolicy);
+  for (const s of view.containers) countRegular(n, s, s.restartPolicy ?? view.restartPolicy);
 
   // An init failure only fails the pod when it will not be retried, i.e. under restartPolicy Never.
   if (n.failedInitNotRestartable > 0) return 'Failed';

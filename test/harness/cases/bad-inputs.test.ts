@@ -133,19 +133,17 @@ const table: ReadonlyArray<readonly [string, number, string | undefined, Readonl
     ["bad.case.yaml:17: pod.spec.containers[0].imagePullPolicy: 'Sometimes' is not one of Always, IfNotPresent, Never"],
   ],
   [
-    'restartPolicy on a regular container',
+    'unknown restartPolicy on a regular container',
     16,
-    '        image: busybox:1.36\n        restartPolicy: Always',
-    [
-      "bad.case.yaml:17: pod.spec.containers[0].restartPolicy: not modelled: a regular container's own restartPolicy (ContainerRestartRules); only init containers may set it here (Always makes a sidecar)",
-    ],
+    '        image: busybox:1.36\n        restartPolicy: Sometimes',
+    ["bad.case.yaml:17: pod.spec.containers[0].restartPolicy: 'Sometimes' is not one of Always, OnFailure, Never"],
   ],
   [
-    'init container restartPolicy other than Always',
+    'unknown restartPolicy on an init container',
     12,
-    '        image: busybox:1.36\n        restartPolicy: Never',
+    '        image: busybox:1.36\n        restartPolicy: always',
     [
-      "bad.case.yaml:13: pod.spec.initContainers[0].restartPolicy: 'Never' is not allowed: an init container's restartPolicy may only be Always (a sidecar)",
+      "bad.case.yaml:13: pod.spec.initContainers[0].restartPolicy: 'always' is not one of Always, OnFailure, Never (did you mean 'Always'?)",
     ],
   ],
   [

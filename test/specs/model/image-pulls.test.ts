@@ -129,7 +129,7 @@ describe('the Pulled message for an image already present (§9.2 item 4)', () =>
   // the cached image and says so: "Container image "X" already present on machine and can be accessed by the pod"
   // (KUBELET-FACTS §9.2 item 4; 1.35 clusters print exactly this beside "Container created"). The model keeps the
   // pre-1.35 text without the suffix.
-  it.fails('ends "and can be accessed by the pod" on 1.35', () => {
+  it('ends "and can be accessed by the pod" on 1.35', () => {
     const p = predict(
       scenario({
         containers: [regular('app', { image: 'nginx:1.25' })],

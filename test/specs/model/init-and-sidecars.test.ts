@@ -185,7 +185,7 @@ describe('a sidecar with a startup probe gates what follows it (§3.2, Correctio
 
   it('starts the next init container only after the startup probe succeeded', () => {
     expect(at(p, 'setup.created')).toBeGreaterThan(at(p, 'sc.startupProbe.succeeded'));
-    expect(follows(p, 'setup.created')).toBe(follows(p, 'sc.startupProbe.succeeded'));
+    expect(follows(p, 'setup.created')).toBe('sc.startupProbe.succeeded');
     // a sync after the startup result, then the ensure-image and create steps
     expect(windowOf(p, 'setup.created')).toEqual([
       round(latencies.probeSync.minSeconds + 2 * latencies.criStep.minSeconds),
@@ -204,11 +204,9 @@ describe('a sidecar with a startup probe gates what follows it (§3.2, Correctio
     expect(p.final.containers['sc']?.state.nominal).toBe('running');
   });
 
-  // Defect (rule attribution): the next init container waits for the sidecar's startup result by
-  // kubelet.sidecar.start-gate (§3.2, Corrections 16), but `setup.created` cites `kubelet.start.serial`: the sync
-  // after the startup result is anchored on the probe run (`sc.startupProbe.ran#6`), not on the
-  // `sc.startupProbe.succeeded` point emitted at the same moment, so the start gate is not recognised.
-  it.fails('cites the sidecar start gate for that link', () => {
+  // The next init container waits for the sidecar's startup result by kubelet.sidecar.start-gate (§3.2,
+  // Corrections 16); the link is anchored on `sc.startupProbe.succeeded`.
+  it('cites the sidecar start gate for that link', () => {
     expect(point(p, 'setup.created').rule).toBe('kubelet.sidecar.start-gate');
   });
 });

@@ -170,10 +170,15 @@ describe('the rest of a prediction', () => {
     expect(edge.observeForSeconds).toBe(3.3);
   });
 
-  it('says what it leaves undetermined: a container-level restartPolicy is not modelled', () => {
-    const p = predict(scenario({ containers: [regular('app', { extra: { restartPolicy: 'Never' } })], observeFor: 3 }));
+  it('says what it leaves undetermined: per-exit-code restart rules are not modelled', () => {
+    const p = predict(
+      scenario({
+        containers: [regular('app', { extra: { restartPolicyRules: [{ action: 'Restart' }] } })],
+        observeFor: 3,
+      }),
+    );
     expect(p.undetermined).toEqual([
-      { subject: 'app.restartPolicy', why: expect.stringContaining('ContainerRestartRules') as unknown },
+      { subject: 'restartPolicyRules', why: expect.stringContaining('not modelled') as unknown },
     ]);
     expect(edge.undetermined).toEqual([]);
   });

@@ -347,7 +347,7 @@ describe('readiness after the container exits (§1.3, §6.2, Corrections 4, 7, 1
   // sync after a relist has seen the exit (§1.2, §1.3); until then the worker still probes a "running" container and
   // an exec probe against it errors and is discarded (Corrections 7, 12). So the container turns unready up to a
   // relist after its exit, as one without a readiness probe does; the model makes it unready within 0.2 s.
-  it.fails('turns unready at the next status write, up to a relist after the exit', () => {
+  it('turns unready at the next status write, up to a relist after the exit', () => {
     const p = predict(
       scenario({
         restartPolicy: 'Never',
@@ -366,7 +366,7 @@ describe('readiness after the container exits (§1.3, §6.2, Corrections 4, 7, 1
   // keeps seeing the exited container as running; its exec probe against the stopped container errors and the result
   // is discarded (Corrections 7, 12). The container stays ready, as one without a readiness probe does; the model
   // turns it unready as soon as it exits.
-  it.fails('stays ready when it exits during termination and its probe is exec', () => {
+  it('stays ready when it exits during termination and its probe is exec', () => {
     const p = predict(
       scenario({
         terminationGracePeriodSeconds: 30,
@@ -389,7 +389,7 @@ describe('probes follow the kubelet status view, not the runtime (§1.3, §6.2)'
   // a postStart hook blocks the sync that status still shows the container waiting in ContainerCreating (§1.3); so no
   // probe runs until the sync after the hook writes the container as running. The model probes the running process
   // during the hook: it predicts Unhealthy events that never come and a liveness kill about 6 s too early.
-  it.fails('runs no probe while a hanging postStart keeps the container ContainerCreating', () => {
+  it('runs no probe while a hanging postStart keeps the container ContainerCreating', () => {
     const p = predict(
       scenario({
         containers: [
