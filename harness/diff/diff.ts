@@ -7,7 +7,7 @@ import type { Observation, Prediction } from '../../specs/vocabulary/index.ts';
 import { diffEvents } from './diff-events.ts';
 import { diffFinal } from './diff-final.ts';
 import { diffPoints } from './diff-points.ts';
-import { numberPoints } from './numbered-points.ts';
+import type { PointTimes } from './numbered-points.ts';
 import { statusOf, type Verdict } from './verdict.ts';
 
 /** How strictly to judge. */
@@ -30,15 +30,32 @@ export function diff(prediction: Prediction, observation: Observation, options: 
 
 function diffOrThrow(prediction: Prediction, observation: Observation, options: DiffOptions): Verdict {
   const hidden = new Set(options.unobservablePoints ?? []);
-  const points = diffPoints(
-    prediction,
-    numberPoints(observation),
-    options.toleranceSeconds,
-    (name) => !hidden.has(name),
-  );
+  const points = diffPoints(prediction, numbered(observation), options.toleranceSeconds, (name) => !hidden.has(name));
   const final = diffFinal(prediction.final, observation.final);
   const events = diffEvents(prediction.events, observation.events);
   const violations = [...points.violations, ...final.violations, ...events.violations];
   const unobserved = [...points.unobserved, ...final.unobserved, ...events.unobserved];
   return { status: statusOf(violations, unobserved), violations, unobserved };
+}
+
+/**
+ * The same numbering as `numberPoints` (occurrences of a kind in time order, `#n` as reported ignored), keyed by
+ * text without parsing each point: the differ runs thousands of times a second and a malformed point simply
+ * matches nothing predicted.
+ */
+function numbered(observation: Observation): PointTimes {
+  const byKey = new Map<string, number[]>();
+  for (const p of observation.points) {
+    const hash = p.point.lastIndexOf('#');
+    const key = hash >= 0 && /^#\d+$/.test(p.point.slice(hash)) ? p.point.slice(0, hash) : p.point;
+    const list = byKey.get(key);
+    if (list) list.push(p.t);
+    else byKey.set(key, [p.t]);
+  }
+  const times = new Map<string, number>();
+  for (const [key, list] of byKey) {
+    if (list.length > 1) list.sort((a, b) => a - b);
+    list.forEach((t, i) => times.set(i === 0 ? key : `${key}#${i + 1}`, t));
+  }
+  return times;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diff, mergeVerdicts, violationInfo, type Verdict } from '../../../harness/diff/index.ts';
+import { diff, mergeVerdicts, numberPoints, violationInfo, type Verdict } from '../../../harness/diff/index.ts';
 import {
   parsePointRef,
   type Observation,
@@ -184,6 +184,27 @@ describe('diff', () => {
     const reported = [{ point: 'app.started', t: 3 }, ...good.points];
     const v = diff(prediction, withPoints(reported), { toleranceSeconds: 0 });
     expect(messages(v)).toEqual(['kubelet.restart.should-restart: app.started#2 must never occur; it came at 3.00 s']);
+  });
+
+  it('numbers points the way numberPoints does, a reported #n included', () => {
+    const reported = [
+      { point: 'app.started', t: 5 },
+      { point: 'app.started#7', t: 1 },
+      { point: 'app.started', t: 3 },
+    ];
+    const expected = numberPoints({ ...good, points: reported });
+    expect([...expected]).toEqual([
+      ['app.started', 1],
+      ['app.started#2', 3],
+      ['app.started#3', 5],
+    ]);
+    const predicted: Prediction = {
+      ...prediction,
+      points: [point('app.started#3', 'app.started#2', [2, 2], 5, 'r')],
+      never: [],
+      events: [],
+    };
+    expect(diff(predicted, { ...good, points: reported }, { toleranceSeconds: 0 }).violations).toEqual([]);
   });
 
   it('checks API points against their nominal time', () => {
