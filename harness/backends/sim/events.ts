@@ -6,7 +6,7 @@ import type { Ms } from './clock.ts';
 
 /** `Successfully assigned` message of the scheduler's Scheduled event. */
 export function scheduledMessage(pod: string): string {
-  return `Successfully assigned default/${pod} to sim-node`;
+  return `Successfully assigned default/${pod} to node`;
 }
 
 export const createdMessage = 'Container created';
@@ -21,7 +21,7 @@ export function pullingMessage(image: string): string {
 
 export function pulledMessage(image: string, took: Ms): string {
   const d = goDuration(took);
-  return `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: 4261550 bytes.`;
+  return `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: 2155812 bytes.`;
 }
 
 export function alreadyPresentMessage(image: string): string {

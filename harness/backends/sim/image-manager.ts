@@ -54,6 +54,6 @@ export function* ensureImageExists(w: World, c: ContainerInfo): Activity<StartEr
   }
   w.images.add(c.imageKey);
   obs.container(c, 'pulled');
-  obs.event('Normal', 'Pulled', pulledMessage(image, outcome.takesMs), c);
+  obs.event('Normal', 'Pulled', pulledMessage(image, outcome.transferMs), c);
   return undefined;
 }

@@ -48,8 +48,9 @@ export function normalizeImage(image: string): string {
 
 function normalize(image: string): string {
   const ref = parseImageRef(image);
-  const tag = ref.tag ?? (ref.digest === undefined ? 'latest' : undefined);
-  return `${ref.domain}/${ref.path}${tag === undefined ? '' : `:${tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+  // the runtime resolves a reference with a digest by the digest alone: the tag is dropped (ParseDockerRef)
+  if (ref.digest !== undefined) return `${ref.domain}/${ref.path}@${ref.digest}`;
+  return `${ref.domain}/${ref.path}:${ref.tag ?? 'latest'}`;
 }
 
 const defaulted = new Map<string, PullPolicy>();

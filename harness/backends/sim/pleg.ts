@@ -42,6 +42,10 @@ export class Pleg {
     if (this.scheduledAt !== at) return;
     this.scheduledAt = -1;
     this.lastRun = at;
-    this.w.worker.requestSync();
+    // the event reaches the pod worker through the sync loop, after the relist refreshed the cache: a worker
+    // that was waiting for this relist is already syncing and takes it as one more update (Corrections 8)
+    this.w.clock.after(this.w.latencies.instant(), () => {
+      this.w.worker.requestSync();
+    });
   }
 }

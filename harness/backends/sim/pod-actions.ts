@@ -5,7 +5,7 @@
  */
 import type { KillReason } from './kill.ts';
 import type { ContainerInfo } from './pod-info.ts';
-import { shouldContainerBeRestarted } from './restart-policy.ts';
+import { effectivePolicy, policyRestarts, shouldContainerBeRestarted } from './restart-policy.ts';
 import type { Instance } from './runtime.ts';
 import type { ContainerView, Snapshot } from './snapshot.ts';
 import type { World } from './world.ts';
@@ -62,7 +62,8 @@ export function computePodActions(w: World, snap: Snapshot): PodActions {
       keep++;
       continue;
     }
-    if (w.pod.restartPolicy !== 'Never') {
+    // the container's own policy, if it sets one, decides (Corrections 11)
+    if (effectivePolicy(w, c) !== 'Never') {
       message += ', will be restarted';
       a.containersToStart.push(c);
     }
@@ -136,7 +137,7 @@ function computeInitContainerActions(w: World, snap: Snapshot, a: PodActions): b
           break;
         }
         if (inst.exitCode !== 0) {
-          if (w.pod.restartPolicy === 'Never' && !w.dev['init-retry-under-never']) {
+          if (!policyRestarts(w, c, inst.exitCode)) {
             a.killPod = true;
             a.initToStart = [];
             return false;
@@ -175,7 +176,7 @@ function parallelInit(w: World, snap: Snapshot, a: PodActions): boolean {
       a.initToStart.push(c);
     } else if (inst.exitCode !== 0) {
       done = false;
-      if (w.pod.restartPolicy === 'Never') {
+      if (!policyRestarts(w, c, inst.exitCode)) {
         a.killPod = true;
         a.initToStart = [];
         return false;

@@ -9,6 +9,7 @@ import type { Probe, ProbeFailing } from '../../../specs/vocabulary/index.ts';
 import type { Ms } from './clock.ts';
 import { toMs } from './clock.ts';
 import type { ContainerInfo } from './pod-info.ts';
+import { effectivePolicy } from './restart-policy.ts';
 import type { Instance } from './runtime.ts';
 import type { ApiContainerStatus, ApiPodStatus } from './status.ts';
 import type { World } from './world.ts';
@@ -135,7 +136,7 @@ export class ProbeWorker {
     if (cs.state.type !== 'running') {
       this.results.set(this.containerId, 'Failure');
       // sidecars may always restart (Corrections 7); regular containers unless the policy is Never
-      return cs.state.type !== 'terminated' || this.c.role === 'sidecar' || w.pod.restartPolicy !== 'Never';
+      return cs.state.type !== 'terminated' || effectivePolicy(w, this.c) !== 'Never';
     }
     if (w.api.deletionRequested && this.kind !== 'readiness') {
       this.results.set(this.containerId, 'Success');

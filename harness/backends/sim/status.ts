@@ -8,7 +8,7 @@ import type { Ms } from './clock.ts';
 import { deadlineMessage } from './events.ts';
 import type { ContainerInfo } from './pod-info.ts';
 import type { ProbeWorker } from './prober.ts';
-import { shouldContainerBeRestarted } from './restart-policy.ts';
+import { policyRestarts, shouldContainerBeRestarted } from './restart-policy.ts';
 import type { Instance, RuntimeState } from './runtime.ts';
 import type { Snapshot } from './snapshot.ts';
 import type { World } from './world.ts';
@@ -191,7 +191,11 @@ function hasAnyRegularContainerStarted(regular: ReadonlyArray<ApiContainerStatus
   return regular.some((s) => s.state.type === 'running' || s.state.type === 'terminated');
 }
 
-/** getPhase (kubelet_pods.go, 1.33+ form, §6.4) over the API container statuses. */
+/**
+ * getPhase (kubelet_pods.go, 1.33+ form, §6.4) over the API container statuses. With
+ * ContainerRestartRules a container's own restartPolicy decides whether it will run again, so "all
+ * stopped" asks each stopped container; without own policies this is exactly the 1.33 table.
+ */
 export function getPhase(
   w: World,
   init: ReadonlyArray<ApiContainerStatus>,
@@ -199,7 +203,6 @@ export function getPhase(
   podIsTerminal: boolean,
   podHasInitialized: boolean,
 ): Phase {
-  const policy = w.pod.restartPolicy;
   let pendingInit = 0;
   let failedInit = 0;
   let pendingSidecar = 0;
@@ -207,15 +210,14 @@ export function getPhase(
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
+  let restarting = 0;
   for (const s of init) {
     const st = s.state;
     if (s.c.role === 'init') {
-      if (st.type === 'running') pendingInit++;
-      else if (st.type === 'terminated') {
-        if (st.exitCode !== 0) failedInit++;
-      } else if (s.lastState !== undefined) {
-        if (s.lastState.exitCode !== 0) failedInit++;
-      } else pendingInit++;
+      const last = st.type === 'terminated' ? st : st.type === 'waiting' ? s.lastState : undefined;
+      if (st.type === 'running' || last === undefined) pendingInit++;
+      // a failed init container that will not be retried fails the pod
+      else if (last.exitCode !== 0 && !policyRestarts(w, s.c, last.exitCode)) failedInit++;
       continue;
     }
     if (st.type === 'running') {
@@ -228,26 +230,25 @@ export function getPhase(
   }
   for (const s of regular) {
     const st = s.state;
+    const last = st.type === 'terminated' ? st : st.type === 'waiting' ? s.lastState : undefined;
     if (st.type === 'running') running++;
-    else if (st.type === 'terminated') {
+    else if (last === undefined) waiting++;
+    else {
       stopped++;
-      if (st.exitCode === 0) succeeded++;
-    } else if (s.lastState !== undefined) stopped++;
-    else waiting++;
+      if (st.type === 'terminated' && st.exitCode === 0) succeeded++;
+      if (policyRestarts(w, s.c, last.exitCode)) restarting++;
+    }
   }
-  if (failedInit > 0 && policy === 'Never' && !w.dev['init-retry-under-never']) return 'Failed';
+  if (failedInit > 0) return 'Failed';
   if (pendingInit > 0 || (!podHasInitialized && pendingSidecar > 0)) return 'Pending';
   if (waiting > 0) {
     return w.dev['phase-running-with-waiting-container'] && running > 0 ? 'Running' : 'Pending';
   }
   if (running > 0) return 'Running';
   if (stopped > 0) {
-    if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
-    if (policy === 'Always') return 'Running';
-    if (stopped === succeeded)
-      return policy === 'OnFailure' && w.dev['onfailure-restarts-success'] ? 'Running' : 'Succeeded';
-    if (policy === 'Never') return w.dev['never-restarts-failed'] ? 'Running' : 'Failed';
-    return 'Running';
+    // every container stopped: terminal unless one of them will be started again
+    if (!podIsTerminal && restarting > 0) return 'Running';
+    return stopped === succeeded ? 'Succeeded' : 'Failed';
   }
   return 'Pending';
 }

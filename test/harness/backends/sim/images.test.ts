@@ -16,6 +16,7 @@ describe('image names', () => {
     expect(normalizeImage('localhost:5000/app')).toBe('localhost:5000/app:latest');
     expect(normalizeImage('registry.example:10443/team/app:v1')).toBe('registry.example:10443/team/app:v1');
     expect(normalizeImage('busybox@sha256:abc')).toBe('docker.io/library/busybox@sha256:abc');
+    expect(normalizeImage('busybox:1.36@sha256:abc')).toBe(normalizeImage('busybox@sha256:abc'));
   });
 
   it('defaults imagePullPolicy like the API server, including the undetermined rows', () => {

@@ -18,26 +18,20 @@ describe('API status and the STATUS column', () => {
   });
 
   it('shows the back-off reason only from the sync after the one that found it (status is written at sync start)', () => {
-    const build = (readinessFlips: boolean) =>
-      scenario({
-        initContainers: [
-          sidecar('side', runs(), {
-            readinessProbe: probe(readinessFlips ? { type: 'from', seconds: 5 } : { type: 'never' }, {
-              periodSeconds: 1,
-              failureThreshold: 1,
-            }),
-          }),
-          init('i1', exits(1, 0)),
-        ],
-        containers: [container('app')],
-        observeFor: 8,
-      });
+    const crashLooping = init('i1', exits(1, 0));
     // no sync between the back-off check and its expiry: the API still shows the exit
-    expect(observe(build(false)).final.status).toBe('Init:Error');
+    const quiet = observe(scenario({ initContainers: [crashLooping], containers: [container('app')], observeFor: 8 }));
+    expect(quiet.final.status).toBe('Init:Error');
+    expect(quiet.final.containers?.['i1']).toMatchObject({ state: 'terminated', reason: 'Error', restartCount: 1 });
     // a readiness change makes the worker sync inside the back-off window
-    const obs = observe(build(true));
-    expect(obs.final.status).toBe('Init:CrashLoopBackOff');
-    expect(obs.final.containers?.['i1']).toMatchObject({
+    const side = sidecar('side', runs(), {
+      readinessProbe: probe({ type: 'from', seconds: 5 }, { periodSeconds: 1, failureThreshold: 1 }),
+    });
+    const busy = observe(
+      scenario({ initContainers: [side, crashLooping], containers: [container('app')], observeFor: 8 }),
+    );
+    expect(busy.final.status).toBe('Init:CrashLoopBackOff');
+    expect(busy.final.containers?.['i1']).toMatchObject({
       state: 'waiting',
       reason: 'CrashLoopBackOff',
       restartCount: 1,
