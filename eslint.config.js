@@ -2,7 +2,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const outsideSpecs = ['**/harness/**', '**/generators/**', '**/reports/**', 'node:*', 'fast-check', 'execa', 'yaml', '@kubernetes/client-node'];
+const outsideSpecs = [
+  '**/harness/**',
+  '**/generators/**',
+  '**/reports/**',
+  'node:*',
+  'fast-check',
+  'execa',
+  'yaml',
+  '@kubernetes/client-node',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'dist/**', 'podconform-report*/**'] },
