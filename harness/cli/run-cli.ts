@@ -26,7 +26,7 @@ Usage:
       to a minimal case file and prints the replay command first.
   podconform deviations [--json]
       The non-conformances the sim backend can be told to have (run --deviation NAME).
-  podconform bench [--json] [--seconds N] [--deviations]
+  podconform bench [--json] [--seconds N] [--deviations [--differential]]
       Generated scenarios per second through the whole loop on sim; with --deviations, how long each
       deviation takes to be caught, shrunk and reported.
 

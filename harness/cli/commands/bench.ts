@@ -1,7 +1,8 @@
 /**
- * `podconform bench [--json] [--seconds N] [--deviations]`: generated scenarios per second through the
- * whole loop on sim in one process, the time per stage, and with `--deviations` how long each sim
- * deviation takes to be caught, shrunk and reported.
+ * `podconform bench [--json] [--seconds N] [--deviations [--differential]]`: generated scenarios per second
+ * through the whole loop on sim in one process, the time per stage, and with `--deviations` how long each sim
+ * deviation takes to be caught, shrunk and reported (`--differential`: counting only the violations the
+ * conformant sim does not also show).
  */
 import { benchDeviations, benchLoop } from '../../run/bench.ts';
 import { parseArgs } from '../args.ts';
@@ -13,7 +14,7 @@ function ms(n: number): string {
 
 /** Prints `{"scenariosPerSecond": x}` (and per-stage and per-deviation figures). */
 export async function benchCommand(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ['json', 'deviations'], values: ['seconds', 'seed'] });
+  const parsed = parseArgs(argv, { flags: ['json', 'deviations', 'differential'], values: ['seconds', 'seed'] });
   if (parsed.status === 'error') {
     io.err(`podconform bench: ${parsed.message}\n`);
     return exitCodes.badInput;
@@ -33,7 +34,10 @@ export async function benchCommand(argv: ReadonlyArray<string>, io: CliIo): Prom
   }
   const loop = benchLoop(seconds, seed);
   const deviations = args.flags.has('deviations')
-    ? await benchDeviations(seed === undefined ? {} : { seed })
+    ? await benchDeviations({
+        ...(seed === undefined ? {} : { seed }),
+        differential: args.flags.has('differential'),
+      })
     : undefined;
   if (args.flags.has('json')) {
     io.out(
@@ -52,7 +56,10 @@ export async function benchCommand(argv: ReadonlyArray<string>, io: CliIo): Prom
       `  per scenario: generate ${ms(t.generate)}, predict ${ms(t.predict)}, simulate ${ms(t.simulate)}, diff ${ms(t.diff)}\n`,
   );
   if (deviations !== undefined) {
-    io.out('Deviations (run --deviation NAME --runs 300):\n');
+    const how = args.flags.has('differential')
+      ? 'only violations the conformant sim does not show count'
+      : 'run --deviation NAME --runs 300';
+    io.out(`Deviations (${how}):\n`);
     for (const d of deviations) {
       const when =
         d.msToFailure === undefined
