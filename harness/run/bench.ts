@@ -140,7 +140,11 @@ export async function benchDeviations(
   return results;
 }
 
-function differentialCatch(name: string, runs: number, seed: number | undefined): DeviationBench {
+/**
+ * Runs the property for one deviation, counting a scenario as failing only when the deviating sim shows a
+ * violation the conformant sim does not show on it; the shrunk counterexample is then built into a case file.
+ */
+export function differentialCatch(name: string, runs: number, seed: number | undefined): DeviationBench {
   const rule = simDeviations.find((d) => d.name === name)?.rule ?? '';
   const deviating = simTarget({ deviations: [name], jitter: false }).runSync;
   const conformant = simTarget({ jitter: false }).runSync;
