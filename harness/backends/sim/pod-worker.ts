@@ -87,7 +87,7 @@ export class PodWorker {
           this.pending = true;
           break;
         case 'terminated':
-          yield* this.syncTerminatedPod();
+          yield* this.syncTerminatedPod(snap);
           this.state = 'done';
           return;
         case 'done':
@@ -173,8 +173,10 @@ export class PodWorker {
     w.status.setPodStatus(generateApiPodStatus(w, stopped, true).status);
   }
 
-  private *syncTerminatedPod(): Activity<void> {
+  private *syncTerminatedPod(snap: Snapshot): Activity<void> {
     const w = this.w;
+    // the final status is generated once more from the cache, then TerminatePod marks what is left (§5.5)
+    w.status.setPodStatus(generateApiPodStatus(w, snap, true).status);
     w.status.terminatePod();
     if (w.api.deletionRequested && w.api.exists) {
       const delay = w.latencies.removal();
