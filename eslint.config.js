@@ -39,6 +39,27 @@ export default tseslint.config(
     },
   },
   {
+    // The differ is pure: prediction x observation -> verdict, from the vocabulary alone.
+    files: ['harness/diff/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...outsideSpecs.filter((p) => p !== '**/harness/**'),
+            '**/specs/model/**',
+            '**/specs/rules/**',
+            '**/harness/backends/**',
+            '**/harness/cases/**',
+            '**/harness/run/**',
+            '**/harness/cli/**',
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'Date', 'process', 'setTimeout', 'setInterval'],
+    },
+  },
+  {
     // The simulator is a second, operational implementation: it must never consult the model.
     files: ['harness/backends/sim/**/*.ts'],
     rules: {

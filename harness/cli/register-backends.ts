@@ -3,6 +3,7 @@ import { createExecBackend } from '../backends/exec/index.ts';
 import { createSimBackend } from '../backends/sim/index.ts';
 import { backendFactories } from './backend-choice.ts';
 
+/** Registers `sim` and `exec:COMMAND` (idempotent: a second call replaces the same factories). */
 export function registerBackends(): void {
   backendFactories.set('sim', () => createSimBackend());
   // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
