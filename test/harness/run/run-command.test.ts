@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deviationsCommand } from '../../../harness/cli/commands/deviations.ts';
 import { runCommand, type RunJson } from '../../../harness/cli/commands/run.ts';
@@ -70,6 +73,26 @@ describe('podconform run --json', () => {
     );
     expect(r.out).toMatch(/\n---\nid: gen-[0-9a-f]{8}\n/);
     expect(r.out).toMatch(/\nViolations \(\d+\):\n {2}- /);
+  });
+});
+
+describe('podconform run --out', () => {
+  it('writes a versioned run record that opens with the replay header', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'podconform-run-'));
+    try {
+      const r = await run('--runs', '5', '--seed', '3', '--deviation', 'init-parallel', '--json', '--out', dir);
+      const json = JSON.parse(r.out) as RunJson;
+      const record = JSON.parse(await readFile(join(dir, 'run-3.json'), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(record).slice(0, 2)).toEqual(['schemaVersion', 'replay']);
+      expect(record).toMatchObject({ schemaVersion: 1, kind: 'property-run', backend: 'sim', status: json.status });
+      expect(record['replay']).toMatchObject({ backend: 'sim', seed: 3, deviations: ['init-parallel'] });
+      if (json.counterexample) {
+        expect(record['counterexample']).toMatchObject({ caseText: json.counterexample.case });
+        expect((record['replay'] as { command: string }).command).toBe(json.counterexample.replay);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
