@@ -7,7 +7,7 @@ import type { Phase } from '../../../specs/vocabulary/index.ts';
 import type { Ms } from './clock.ts';
 import { deadlineMessage } from './events.ts';
 import type { ContainerInfo } from './pod-info.ts';
-import type { ProbeWorker } from './prober.ts';
+import type { ProbeWorker } from './probe-worker.ts';
 import { policyRestarts, shouldContainerBeRestarted } from './restart-policy.ts';
 import type { Instance, RuntimeState } from './runtime.ts';
 import type { Snapshot } from './snapshot.ts';
