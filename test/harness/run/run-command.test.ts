@@ -76,6 +76,42 @@ describe('podconform run --json', () => {
   });
 });
 
+describe('podconform run --backend exec:', () => {
+  it('reports a command that cannot answer as unknown, exit 3, never as a failure', async () => {
+    const r = await run(
+      '--backend',
+      'exec:node test/fixtures/exec-adapters/crashing.mjs',
+      '--seed',
+      '1',
+      '--path',
+      '0',
+      '--runs',
+      '1',
+      '--json',
+    );
+    expect(JSON.parse(r.out)).toMatchObject({ status: 'unknown', runs: 1 });
+    expect(r.code).toBe(exitCodes.backendUnavailable);
+  });
+
+  it('judges a conformant adapter exactly as the sim run in-process', async () => {
+    const viaExec = await run(
+      '--backend',
+      'exec:node test/fixtures/exec-adapters/conformant.mjs',
+      '--seed',
+      '5',
+      '--path',
+      '0',
+      '--runs',
+      '1',
+      '--json',
+    );
+    const direct = await run('--seed', '5', '--path', '0', '--runs', '1', '--no-jitter', '--json');
+    const [a, b] = [JSON.parse(viaExec.out) as RunJson, JSON.parse(direct.out) as RunJson];
+    expect(a.status).toBe(b.status);
+    expect(a.counterexample?.violations).toEqual(b.counterexample?.violations);
+  });
+});
+
 describe('podconform run --out', () => {
   it('writes a versioned run record that opens with the replay header', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'podconform-run-'));
