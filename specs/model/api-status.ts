@@ -75,7 +75,7 @@ export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
     podIsTerminal,
     ...(pod.forcedPhase ? { forcedPhase: pod.forcedPhase } : {}),
     ...(pod.api ? { previousPhase: computePhase(pod.api) } : {}),
-    sandboxReady: pod.scenario.pod.runtimeClassName === undefined,
+    sandboxReady: pod.sandbox === 'ready',
     wasInitialized: pod.initializedEver,
   };
 }

@@ -7,10 +7,16 @@ import type { ContainerModel } from './state.ts';
 
 export const crashBackOff = { initialSeconds: 10, maxSeconds: 300, resetAfterSeconds: 600 } as const;
 
-/** The back-off expiry if the container is in back-off at `nowSeconds`, else undefined. */
-export function crashBackOffExpiry(c: ContainerModel, nowSeconds: number): number | undefined {
+/**
+ * The back-off expiry if the container is in back-off at `nowSeconds`, else undefined. `finished` is the
+ * finishedAt of the newest exited instance in the sync's snapshot.
+ */
+export function crashBackOffExpiry(
+  c: ContainerModel,
+  nowSeconds: number,
+  finished = c.finishedAtSeconds,
+): number | undefined {
   const entry = c.backOff;
-  const finished = c.finishedAtSeconds;
   if (!entry || finished === undefined) return undefined;
   if (finished - entry.lastUpdateSeconds > crashBackOff.resetAfterSeconds) return undefined;
   const expiry = finished + entry.periodSeconds;

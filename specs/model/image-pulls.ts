@@ -117,11 +117,8 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       m,
       pod.scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff',
     );
-    const detail =
-      pod.scenario.node.registry === 'down'
-        ? 'dial tcp: connect: connection refused'
-        : `pull access denied, repository does not exist or may require authorization`;
-    const message = `Failed to pull image "${image}": ${detail}`;
+    // what follows the colon is the runtime's own text, so only the kubelet's prefix is predicted (§9.2 step 5)
+    const message = `Failed to pull image "${image}": `;
     event(pod, m, 'kubelet.image.pull-backoff', { reason: 'Failed', type: 'Warning', container: name, message });
     event(pod, m, 'kubelet.image.pull-backoff', {
       reason: 'Failed',

@@ -19,6 +19,8 @@ export interface KillRequest {
   readonly graceSeconds: number;
   /** apply sidecar ordering (whole-pod kills of a pod with sidecars) */
   readonly ordered: boolean;
+  /** skip everything after the Killing event when the container is gone; false where the kubelet does not check */
+  readonly onlyIfRunning: boolean;
 }
 
 function hookSeconds(c: ContainerModel): number {
@@ -47,7 +49,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     container: name,
     message: request.message,
   });
-  if (c.runtime !== 'running') return m;
+  if (c.runtime !== 'running' && request.onlyIfRunning) return m;
   c.killing = true;
   let grace = request.graceSeconds;
   const hook = c.spec.preStop;
@@ -64,6 +66,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       : until(m, () => c.runtime !== 'running', exactDelay(bound, 'kubelet.grace.prestop-bounded'));
     const elapsed = ended.t - m.t;
     m = ended;
+    // an exec or HTTP handler fails at once in a container that is already dead
     const diedFirst = !sleeps && ended.timedOut !== true && c.runtime !== 'running';
     if (diedFirst) {
       event(pod, m, 'events.failed-prestop', {

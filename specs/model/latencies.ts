@@ -19,11 +19,12 @@ export const latencies = {
   /** a failed pull is reported soon after it began */
   pullFailure: d(0.001, 0.05, 0.5, 'kubelet.image.pull-backoff'),
   /** a container state change is seen by the next PLEG relist (1 s) and wakes the pod worker */
-  relist: d(0, 0.5, 1.1, 'kubelet.sync.pleg-relist'),
+  // up to two relists: the one that sees the change, then the worker's wait for a newer one (Corrections 5)
+  relist: d(0, 0.5, 2.1, 'kubelet.sync.pleg-relist'),
   /** termination waits for a relist newer than the last sync (Corrections 5) */
   relistBeforeTermination: d(0.05, 0.5, 1.1, 'kubelet.sync.relist-before-termination'),
   /** a probe result that needs a sync (liveness failure, startup result) gets one after a relist */
-  probeSync: d(0, 0.5, 1.1, 'kubelet.sync.pleg-relist'),
+  probeSync: d(0, 0.5, 2.1, 'kubelet.sync.pleg-relist'),
   /** readiness reaches the API through the status manager at once */
   readinessWrite: d(0, 0.01, 0.2, 'kubelet.probe.readiness'),
   /** a sync that ended in an error (image pull, sandbox) is requeued after 10 s × U[1, 1.5) */

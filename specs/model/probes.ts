@@ -10,6 +10,7 @@ import { containerPoint, event } from './record.ts';
 import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { readinessChanged } from './api-status.ts';
+import { willRestart } from './restart-policy.ts';
 
 const probeLabel: Record<ProbeType, string> = {
   startupProbe: 'Startup',
@@ -29,12 +30,20 @@ function initialResult(type: ProbeType): ProbeState['result'] {
   }
 }
 
-/** Fresh probe state for a new container instance. */
+/**
+ * A new container instance: the cached result goes back to its initial value and the hold is lifted, but the
+ * run of identical results carries over (worker.go resets the result, not `resultRun`).
+ */
 export function resetProbes(c: ContainerModel): void {
   for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
-    if (c.spec[type]) {
-      c.probes[type] = { consecutiveFailures: 0, consecutiveSuccesses: 0, onHold: false, result: initialResult(type) };
-    }
+    if (!c.spec[type]) continue;
+    const before = c.probes[type];
+    c.probes[type] = {
+      consecutiveFailures: before?.consecutiveFailures ?? 0,
+      consecutiveSuccesses: before?.consecutiveSuccesses ?? 0,
+      onHold: false,
+      result: initialResult(type),
+    };
   }
 }
 
@@ -95,7 +104,18 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
   // the worker goes by the kubelet's own status, not the runtime: a container the status does not yet show
   // running (a sync blocked in postStart) is not probed, and one it still shows running (status frozen during
   // termination) is, even after it died (Corrections 4, 7)
-  if (!apiShowsRunning(pod, c)) return true;
+  if (!apiShowsRunning(pod, c)) {
+    if (!apiShowsStopped(pod, c)) return true;
+    // container not running: the worker caches Failure, and keeps going only if it may be restarted (§6.2);
+    // a liveness or startup change makes the pod worker sync (§1.2)
+    if (!willRestart(pod, c)) return false;
+    if (state.result !== 'failure') {
+      state.result = 'failure';
+      if (type === 'readinessProbe') readinessChanged(pod, c, m);
+      else requestSync(pod, m, latencies.probeSync);
+    }
+    return true;
+  }
   if (c.runtime !== 'running') {
     // an exec probe against a stopped container errors and the error is discarded (Corrections 12); network
     // probes fail
@@ -207,6 +227,14 @@ export function triggerReadiness(pod: PodModel, at: Moment): void {
     const probe = c.spec.readinessProbe;
     if (probe && c.runtime === 'running' && isStarted(c)) tick(pod, c, 'readinessProbe', probe, at, true);
   }
+}
+
+/** Whether the last status the kubelet wrote shows the container stopped after a run. */
+function apiShowsStopped(pod: PodModel, c: ContainerModel): boolean {
+  const view = pod.api;
+  if (!view || c.starts === 0 || c.runtime === 'running') return false;
+  const status = [...view.initContainers, ...view.containers].find((s) => s.name === c.spec.name);
+  return status?.state.type === 'terminated' || status?.lastState !== undefined;
 }
 
 /** Whether the last status the kubelet wrote shows this instance of the container running. */

@@ -7,7 +7,9 @@
 import type { ContainerModel, PodModel } from './state.ts';
 
 export function willRestart(pod: PodModel, c: ContainerModel): boolean {
-  if (pod.deletion || pod.terminating) return false;
+  // ShouldContainerBeRestarted refuses once the pod has a deletionTimestamp; a pod terminating for another reason
+  // (activeDeadlineSeconds, a terminal phase) still reads as restartable in its statuses (§4.1, §5.5)
+  if (pod.deletion) return false;
   switch (c.runtime) {
     case 'none':
     case 'created':

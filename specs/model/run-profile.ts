@@ -40,6 +40,7 @@ function createPod(scenario: Scenario, engine: Engine): PodModel {
     syncQueuedAfterBusy: false,
     terminationQueued: false,
     initializedEver: false,
+    sandbox: 'none',
     terminating: false,
     terminal: false,
     gone: false,
@@ -85,6 +86,6 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
     ...(finalView ? { finalView } : {}),
     gone: pod.gone,
     deletionRequested: pod.deletion !== undefined,
-    starts: new Map(pod.containers.map((c) => [c.spec.name, c.starts])),
+    starts: pod.startsAtGone ?? new Map(pod.containers.map((c) => [c.spec.name, c.starts])),
   };
 }

@@ -21,8 +21,9 @@ export type StartOutcome =
   | { readonly status: 'backOff'; readonly at: Moment; readonly expirySeconds: number }
   | { readonly status: 'failed'; readonly at: Moment };
 
+/** The pod as the kubelet names it in messages, up to the UID, which only the API server knows. */
 function podRef(pod: PodModel): string {
-  return `${pod.scenario.pod.name}_default(uid)`;
+  return `${pod.scenario.pod.name}_default(`;
 }
 
 /** The grace of a kill decided inside a sync: the deletion grace if any, else the spec's (KUBELET-FACTS §5.2). */
@@ -54,12 +55,28 @@ function linkRule(pod: PodModel, c: ContainerModel, from: Moment, waitedForBackO
   return 'kubelet.start.serial';
 }
 
-export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment): Chain<StartOutcome> {
+/**
+ * What the sync's runtime snapshot said of the container before this sync killed it: doBackOff reads the newest
+ * exited instance of that snapshot, so a container killed and restarted in one sync is judged by its previous exit
+ * (KUBELET-FACTS §1.4, §4.4).
+ */
+export interface SnapshotBeforeKill {
+  readonly finishedAtSeconds: number | undefined;
+}
+
+export function* startContainer(
+  pod: PodModel,
+  c: ContainerModel,
+  from: Moment,
+  snapshot?: SnapshotBeforeKill,
+): Chain<StartOutcome> {
   const name = c.spec.name;
   let m = from;
   let waitedForBackOff = false;
-  if (c.runtime === 'exited') {
-    const expiry = crashBackOffExpiry(c, m.t);
+  const exitedInSnapshot = snapshot ? snapshot.finishedAtSeconds !== undefined : c.runtime === 'exited';
+  if (exitedInSnapshot) {
+    const finished = snapshot ? snapshot.finishedAtSeconds : c.finishedAtSeconds;
+    const expiry = crashBackOffExpiry(c, m.t, finished);
     if (expiry !== undefined) {
       const seconds = c.backOff?.periodSeconds ?? 0;
       event(pod, m, 'kubelet.backoff.event', {
@@ -74,7 +91,7 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
       };
       return { status: 'backOff', at: m, expirySeconds: expiry };
     }
-    waitedForBackOff = c.backOff !== undefined && (c.finishedAtSeconds ?? 0) - c.backOff.lastUpdateSeconds <= 600;
+    waitedForBackOff = c.backOff !== undefined && (finished ?? 0) - c.backOff.lastUpdateSeconds <= 600;
     advanceCrashBackOff(c, m.t);
   }
   const link = linkRule(pod, c, m, waitedForBackOff);
@@ -145,6 +162,7 @@ export function* startContainer(pod: PodModel, c: ContainerModel, from: Moment):
     message: 'FailedPostStartHook',
     graceSeconds: specGraceSeconds(pod),
     ordered: false,
+    onlyIfRunning: false,
   });
   // the kill cleared nothing: the start error stays in the reason cache for the next status
   c.reasonCache = { reason: 'PostStartHookError', message: 'PostStartHook failed' };

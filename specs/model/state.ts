@@ -84,6 +84,8 @@ export interface PodModel {
   /** the time the pod was first synced (status.startTime) */
   startTimeSeconds?: number;
   initializedEver: boolean;
+  /** the pod sandbox: created by the first sync that gets past the status write, stopped by a whole-pod kill */
+  sandbox: 'none' | 'ready' | 'stopped';
   deletion?: { readonly atSeconds: number; readonly graceSeconds: number };
   /** SyncTerminatingPod has begun */
   terminating: boolean;
@@ -92,6 +94,8 @@ export interface PodModel {
   gone: boolean;
   /** the API status when the object disappeared (the final state of a deleted pod) */
   apiAtGone?: ApiPodView;
+  /** how often each container had started when the object disappeared */
+  startsAtGone?: ReadonlyMap<string, number>;
   forcedPhase?: { readonly phase: 'Failed'; readonly reason: string };
   /** the status as last written to the API */
   api?: ApiPodView;

@@ -49,12 +49,20 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     requestSync(pod, m, latencies.errorRequeue);
     return;
   }
+  if (pod.sandbox !== 'ready') {
+    // a new sandbox is a runtime change of its own: the next relist wakes the worker again (§1.2, §1.4 step 5)
+    pod.sandbox = 'ready';
+    requestSync(pod, m, latencies.relist);
+  }
   const plan = decide(pod);
   if (plan.type === 'killPod') {
     m = yield* killPodChain(pod, m, specGraceSeconds(pod));
     requestSync(pod, m, latencies.relist);
     return;
   }
+  const beforeKill = new Map(
+    plan.kills.map((k) => [k.container, { finishedAtSeconds: k.container.finishedAtSeconds }]),
+  );
   for (const kill of plan.kills) {
     const probeGrace =
       pod.deletion === undefined ? kill.container.spec[kill.probe]?.terminationGracePeriodSeconds : undefined;
@@ -62,12 +70,13 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
       message: kill.message,
       graceSeconds: probeGrace ?? specGraceSeconds(pod),
       ordered: false,
+      onlyIfRunning: true,
     });
   }
   let error = false;
   let backOff: { readonly expirySeconds: number; readonly exitedAt: Moment } | undefined;
   for (const c of plan.starts) {
-    const outcome = yield* startContainer(pod, c, m);
+    const outcome = yield* startContainer(pod, c, m, beforeKill.get(c));
     m = outcome.at;
     if (outcome.status === 'backOff') {
       if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {

@@ -8,6 +8,7 @@ import { defaultTerminationGracePeriodSeconds, type Action } from '../vocabulary
 import { advance, type Moment } from './engine/delay.ts';
 import { until, wait, type Chain } from './engine/chain.ts';
 import { buildView, publishView } from './api-status.ts';
+import { triggerReadiness } from './probes.ts';
 import { killContainer } from './kill-container.ts';
 import { latencies } from './latencies.ts';
 import { podPoint } from './record.ts';
@@ -69,7 +70,10 @@ export function beginTerminalSync(pod: PodModel, m: Moment): void {
 function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
   let m = from;
   pod.workerBusy = true;
-  if (!pod.statusFrozen) publishView(pod, buildView(pod, false), m);
+  if (!pod.statusFrozen) {
+    publishView(pod, buildView(pod, false), m);
+    triggerReadiness(pod, m);
+  }
   pod.statusFrozen = true;
   m = yield* killPodChain(pod, m, effectiveGraceSeconds(pod));
   publishView(pod, terminatePodStatuses(buildView(pod, true)).view, m);
@@ -88,7 +92,12 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
   let remaining = running.length;
   for (const c of running) {
     pod.engine.spawn(
-      killContainer(pod, c, from, { message: `Stopping container ${c.spec.name}`, graceSeconds, ordered }),
+      killContainer(pod, c, from, {
+        message: `Stopping container ${c.spec.name}`,
+        graceSeconds,
+        ordered,
+        onlyIfRunning: true,
+      }),
       from,
       () => {
         remaining -= 1;
@@ -96,10 +105,13 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
     );
   }
   const end: Moment = yield until(from, () => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  // KillPod stops the sandbox after the containers (§1.4 step 3, §5.3): PodReadyToStartContainers turns False
+  if (pod.sandbox === 'ready') pod.sandbox = 'stopped';
   return end;
 }
 
 function markGone(pod: PodModel): void {
   pod.gone = true;
   if (pod.api) pod.apiAtGone = pod.api;
+  pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
 }
