@@ -84,8 +84,10 @@ export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
 export function publishView(pod: PodModel, view: ApiPodView, at: Moment): void {
   const before = pod.api;
   pod.api = view;
-  const beforeConditions = before ? computeConditions(before, computePhase(before)) : undefined;
-  const conditions = computeConditions(view, computePhase(view));
+  const beforeConditions = before
+    ? computeConditions(before, before.conditionsPhase ?? computePhase(before))
+    : undefined;
+  const conditions = computeConditions(view, view.conditionsPhase ?? computePhase(view));
   for (const s of [...view.initContainers, ...view.containers]) {
     if (s.role === 'init') continue;
     const was = before ? [...before.initContainers, ...before.containers].find((x) => x.name === s.name)?.ready : false;

@@ -66,7 +66,9 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     seen.add(key);
     const inAll = otherKeys.every((k) => k.has(key));
     const late = (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
-    const certainty: Certainty = inAll && !late ? 'certain' : 'possible';
+    // single probe runs depend on tick phases no rule pins down (see probes.ts)
+    const probeRun = p.ref.scope === 'container' && p.ref.name.endsWith('.ran');
+    const certainty: Certainty = inAll && !late && !probeRun ? 'certain' : 'possible';
     merged.push({ ...p, certainty });
   }
   for (const r of others) {

@@ -3,7 +3,7 @@
  * periodSeconds from then; startup gates liveness and readiness; results are published after
  * failureThreshold / successThreshold consecutive runs (KUBELET-FACTS §6.2, §6.3; probe.*, kubelet.probe.*).
  */
-import type { Probe, ProbeType } from '../vocabulary/index.ts';
+import type { PointRef, Probe, ProbeType } from '../vocabulary/index.ts';
 import { advance, exactDelay, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
@@ -11,6 +11,8 @@ import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { readinessChanged } from './api-status.ts';
 import { willRestart } from './restart-policy.ts';
+
+const podCreated: PointRef = { scope: 'pod', name: 'created', occurrence: 1 };
 
 const probeLabel: Record<ProbeType, string> = {
   startupProbe: 'Startup',
@@ -143,7 +145,11 @@ function runProbe(
   againstStopped = false,
 ): void {
   const name = c.spec.name;
-  const ran = containerPoint(pod, name, `${type}.ran`, ranMoment(c, at), 'kubelet.probe.worker-ticks');
+  // which tick a run falls on depends on when the worker started and when statuses were written, so single runs
+  // are not pinned to anything; what a result causes is anchored on the container's start, one period wide
+  const unpinned: Moment = { t: at.t, anchor: podCreated, loSeconds: 0, hiSeconds: Number.MAX_SAFE_INTEGER };
+  containerPoint(pod, name, `${type}.ran`, unpinned, 'kubelet.probe.worker-ticks');
+  const ran = ranMoment(c, at);
   const failed = againstStopped || checkFails(probe, c, at.t);
   const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
   const token = c.processToken;
@@ -180,8 +186,8 @@ function ranMoment(c: ContainerModel, at: Moment): Moment {
   return {
     t: at.t,
     anchor: started.anchor,
-    loSeconds: Math.max(0, since - period - 1.2),
-    hiSeconds: since + period + 1.2,
+    loSeconds: Math.max(0, since - period - 2.2),
+    hiSeconds: since + period + 2.2,
   };
 }
 

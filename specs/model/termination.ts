@@ -13,7 +13,7 @@ import { killContainer } from './kill-container.ts';
 import { latencies } from './latencies.ts';
 import { podPoint } from './record.ts';
 import type { PodModel } from './state.ts';
-import { terminatePodStatuses } from './status/index.ts';
+import { computePhase, terminatePodStatuses } from './status/index.ts';
 
 function specGrace(pod: PodModel): number {
   return pod.scenario.pod.terminationGracePeriodSeconds ?? defaultTerminationGracePeriodSeconds;
@@ -76,7 +76,8 @@ function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
   }
   pod.statusFrozen = true;
   m = yield* killPodChain(pod, m, effectiveGraceSeconds(pod));
-  publishView(pod, terminatePodStatuses(buildView(pod, true)).view, m);
+  const terminal = buildView(pod, true);
+  publishView(pod, { ...terminatePodStatuses(terminal).view, conditionsPhase: computePhase(terminal) }, m);
   pod.terminal = true;
   if (pod.deletion && !pod.gone) {
     m = yield wait(m, latencies.removal);

@@ -52,4 +52,9 @@ export interface ApiPodView {
   readonly sandboxReady: boolean;
   /** the Initialized condition was True once (it stays True) */
   readonly wasInitialized: boolean;
+  /**
+   * The phase the conditions were computed with, when it differs from the view's: TerminatePod changes phase and
+   * container states but does not recompute the conditions (status_manager.go TerminatePod).
+   */
+  readonly conditionsPhase?: Phase;
 }
