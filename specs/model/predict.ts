@@ -29,8 +29,8 @@ function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
   return { nominal: values[0] as T, possible, rule };
 }
 
-function finalOf(run: ProfileRun, scenario: Scenario): FinalState {
-  return finalState(run.finalView, {
+function finalOf(run: ProfileRun, scenario: Scenario, view = run.finalView): FinalState {
+  return finalState(view, {
     gone: run.gone,
     deletionRequested: run.deletionRequested,
     containerNames: allContainers(scenario.pod).map((c) => c.name),
@@ -245,12 +245,14 @@ function undetermined(scenario: Scenario): Undetermined[] {
 export function predict(scenario: Scenario): Prediction {
   const runs = (['nominal', 'early', 'late'] as const).map((profile) => runProfile(scenario, profile));
   const finals = runs.map((r) => finalOf(r, scenario));
+  // the nominal final comes first; the statuses an extra sync would have written only widen what is possible
+  const fresh = runs.flatMap((r) => (r.freshView ? [finalOf(r, scenario, r.freshView)] : []));
   return {
     scenarioId: scenario.id,
     observeForSeconds: scenario.observeForSeconds,
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
-    final: mergeFinal(finals),
+    final: mergeFinal([...finals, ...fresh]),
     events: mergeEvents(runs),
     undetermined: undetermined(scenario),
   };

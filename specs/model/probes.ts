@@ -102,7 +102,8 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
   if (pod.terminal || pod.gone) return false;
   const state = c.probes[type];
   if (!state || !c.startedAt) return true;
-  if (pod.deletion && type !== 'readinessProbe') return false;
+  // doProbe's order: a worker on hold does nothing, not even for a stopped container (worker.go)
+  if (state.onHold) return true;
   // the worker goes by the kubelet's own status, not the runtime: a container the status does not yet show
   // running (a sync blocked in postStart) is not probed, and one it still shows running (status frozen during
   // termination) is, even after it died (Corrections 4, 7)
@@ -118,6 +119,8 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
     }
     return true;
   }
+  // a delete, or SyncTerminatingPod's StopLivenessAndStartup for any termination, ends these workers (§5.3, §6.2)
+  if ((pod.deletion || pod.statusFrozen) && type !== 'readinessProbe') return false;
   if (c.runtime !== 'running') {
     // an exec probe against a stopped container errors and the error is discarded (Corrections 12); network
     // probes fail
@@ -126,7 +129,6 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
     runProbe(pod, c, type, probe, state, m, true);
     return true;
   }
-  if (state.onHold) return true;
   if (Math.floor(m.t - c.startedAt.t) < probe.initialDelaySeconds) return true;
   if (type === 'startupProbe' && isStarted(c)) return true;
   if (type !== 'startupProbe' && c.spec.startupProbe && !isStarted(c)) return true;

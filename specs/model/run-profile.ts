@@ -8,6 +8,7 @@ import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { deletePod, startTerminationAfterRelist, triggerTermination } from './termination.ts';
 import type { ApiPodView } from './status/api-view.ts';
+import { buildView } from './api-status.ts';
 
 export interface ProfileRun {
   readonly profile: LatencyProfile;
@@ -18,6 +19,11 @@ export interface ProfileRun {
   readonly gone: boolean;
   readonly deletionRequested: boolean;
   readonly starts: ReadonlyMap<string, number>;
+  /**
+   * The status a sync would write at observeFor. Syncs also come from triggers no rule pins down (resyncs, other
+   * containers' relist events), so where the worker is free the written status may already be this one.
+   */
+  readonly freshView?: ApiPodView;
 }
 
 function createPod(scenario: Scenario, engine: Engine): PodModel {
@@ -79,11 +85,13 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
   }
   engine.run(scenario.observeForSeconds);
   const finalView = pod.apiAtGone ?? pod.api;
+  const fresh = !pod.gone && !pod.statusFrozen && !pod.workerBusy && pod.api ? buildView(pod, false) : undefined;
   return {
     profile,
     points: pod.points,
     events: pod.events,
     ...(finalView ? { finalView } : {}),
+    ...(fresh ? { freshView: fresh } : {}),
     gone: pod.gone,
     deletionRequested: pod.deletion !== undefined,
     starts: pod.startsAtGone ?? new Map(pod.containers.map((c) => [c.spec.name, c.starts])),
