@@ -8,6 +8,7 @@ import { advance, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { podPoint, containerPoint } from './record.ts';
 import { willRestart } from './restart-policy.ts';
+import type { PointRef } from '../vocabulary/index.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import type { ApiContainerState, ApiContainerStatus, ApiPodView } from './status/api-view.ts';
 import { computeConditions, computePhase } from './status/index.ts';
@@ -81,9 +82,12 @@ export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
 }
 
 /** Writes `view` as the API status at `at` and emits the readiness and condition points that changed. */
-export function publishView(pod: PodModel, view: ApiPodView, at: Moment): void {
+export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned = false): void {
   const before = pod.api;
   pod.api = view;
+  pod.apiPhase = view.conditionsPhase ?? computePhase(view);
+  // once a force delete removed the object, no status is written or seen (R19)
+  if (pod.gone) return;
   const beforeConditions = before
     ? computeConditions(before, before.conditionsPhase ?? computePhase(before))
     : undefined;
@@ -92,16 +96,46 @@ export function publishView(pod: PodModel, view: ApiPodView, at: Moment): void {
     if (s.role === 'init') continue;
     const was = before ? [...before.initContainers, ...before.containers].find((x) => x.name === s.name)?.ready : false;
     if (s.ready !== (was ?? false)) {
-      containerPoint(pod, s.name, s.ready ? 'ready' : 'unready', at, 'kubelet.probe.readiness');
+      containerPoint(
+        pod,
+        s.name,
+        s.ready ? 'ready' : 'unready',
+        pinned ? at : looseAfterStart(pod, s.name, at),
+        'kubelet.probe.readiness',
+      );
     }
   }
   if (conditions.Initialized.status === 'True' && beforeConditions?.Initialized.status !== 'True') {
-    podPoint(pod, 'initialized', at, 'kubelet.conditions.generate');
+    podPoint(pod, 'initialized', pinned ? at : looseAfterCreation(at), 'kubelet.conditions.generate');
   }
   const wasReady = beforeConditions?.Ready.status === 'True';
   const isReadyNow = conditions.Ready.status === 'True';
-  if (isReadyNow !== wasReady) podPoint(pod, isReadyNow ? 'ready' : 'unready', at, 'kubelet.conditions.generate');
+  if (isReadyNow !== wasReady) {
+    podPoint(
+      pod,
+      isReadyNow ? 'ready' : 'unready',
+      pinned ? at : looseAfterCreation(at),
+      'kubelet.conditions.generate',
+    );
+  }
 }
+
+/**
+ * A status write at a sync shows changes when that sync happens, and what triggered the sync is often incidental
+ * (another container's relist event, a probe result): such points are only pinned after the container's start
+ * (or the pod's creation), not to the trigger (R16).
+ */
+function looseAfterStart(pod: PodModel, name: string, at: Moment): Moment {
+  const started = pod.byName.get(name)?.startedAt;
+  if (!started?.anchor) return looseAfterCreation(at);
+  return { t: at.t, anchor: started.anchor, loSeconds: 0, hiSeconds: Number.MAX_SAFE_INTEGER };
+}
+
+function looseAfterCreation(at: Moment): Moment {
+  return { t: at.t, anchor: podCreated, loSeconds: 0, hiSeconds: Number.MAX_SAFE_INTEGER };
+}
+
+const podCreated: PointRef = { scope: 'pod', name: 'created', occurrence: 1 };
 
 /** generateAPIPodStatus at a sync's start. */
 export function writeStatus(pod: PodModel, at: Moment): void {
@@ -126,6 +160,7 @@ export function readinessChanged(pod: PodModel, c: ContainerModel, at: Moment): 
       pod,
       { ...latest, initContainers: patch(latest.initContainers), containers: patch(latest.containers) },
       m,
+      true,
     );
   });
 }

@@ -99,7 +99,8 @@ function scheduleTick(
 
 /** One tick of a worker; false when the worker exits. */
 function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m: Moment, manual: boolean): boolean {
-  if (pod.terminal || pod.gone) return false;
+  // doProbe reads the stored status first: a Failed or Succeeded phase ends the worker (R20)
+  if (pod.terminal || pod.gone || pod.apiPhase === 'Failed' || pod.apiPhase === 'Succeeded') return false;
   const state = c.probes[type];
   if (!state || !c.startedAt) return true;
   // doProbe's order: a worker on hold does nothing, not even for a stopped container (worker.go)

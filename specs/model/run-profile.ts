@@ -58,7 +58,7 @@ function createPod(scenario: Scenario, engine: Engine): PodModel {
       triggerTermination(pod, m);
     },
     startTermination: (m: Moment) => {
-      startTerminationAfterRelist(pod, m);
+      startTerminationAfterRelist(pod, m, true);
     },
   };
   return pod;

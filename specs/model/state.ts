@@ -99,6 +99,8 @@ export interface PodModel {
   forcedPhase?: { readonly phase: 'Failed'; readonly reason: string };
   /** the status as last written to the API */
   api?: ApiPodView;
+  /** its phase */
+  apiPhase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
   /** status writes are frozen during termination (Corrections 4) */
   statusFrozen: boolean;
   readonly points: PredictedPoint[];

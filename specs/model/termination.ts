@@ -53,11 +53,13 @@ export function triggerTermination(pod: PodModel, m: Moment): void {
   startTerminationAfterRelist(pod, m);
 }
 
-export function startTerminationAfterRelist(pod: PodModel, m: Moment): void {
+export function startTerminationAfterRelist(pod: PodModel, m: Moment, queued = false): void {
   if (pod.terminating) return;
   pod.terminating = true;
   pod.workerBusy = true;
-  const at = advance(m, latencies.relistBeforeTermination, pod.engine.pick(latencies.relistBeforeTermination));
+  // behind a busy worker: a relist before the sync that acts on it, and another before SyncTerminatingPod (R21)
+  const delay = queued ? latencies.relistAfterBusyWorker : latencies.relistBeforeTermination;
+  const at = advance(m, delay, pod.engine.pick(delay));
   pod.engine.spawn(syncTerminatingPod(pod, at), at);
 }
 
