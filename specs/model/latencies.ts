@@ -30,7 +30,8 @@ export const latencies = {
   /** readiness reaches the API through the status manager at once */
   readinessWrite: d(0, 0.01, 0.2, 'kubelet.probe.readiness'),
   /** a sync that ended in an error (image pull, sandbox) is requeued after 10 s × U[1, 1.5) */
-  errorRequeue: d(10, 12.5, 15.2, 'kubelet.sync.error-requeue'),
+  // every sync restarts this timer, and syncs also come from triggers no rule pins down: a few seconds more
+  errorRequeue: d(10, 12.5, 18.2, 'kubelet.sync.error-requeue'),
   /** a sync without error is requeued after syncFrequency 60 s × U[1, 1.5) */
   resync: d(60, 75, 91, 'kubelet.sync.pleg-relist'),
   /** kubelet-side kill steps (Killing event, preStop call, StopContainer) */

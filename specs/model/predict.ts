@@ -23,9 +23,24 @@ import {
 import { finalState, type FinalState } from './final-state.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
 
+/**
+ * Between pull attempts the waiting reason alternates: ErrImagePull from the sync that pulled, ImagePullBackOff
+ * from one that found the back-off active; which one a given moment shows depends on syncs no rule pins down.
+ */
+const pullReasonTwins: Readonly<Record<string, string>> = {
+  ErrImagePull: 'ImagePullBackOff',
+  ImagePullBackOff: 'ErrImagePull',
+  'Init:ErrImagePull': 'Init:ImagePullBackOff',
+  'Init:ImagePullBackOff': 'Init:ErrImagePull',
+};
+
 function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
   const possible: T[] = [];
   for (const v of values) if (!possible.includes(v)) possible.push(v);
+  for (const v of [...possible]) {
+    const twin = typeof v === 'string' ? pullReasonTwins[v] : undefined;
+    if (twin !== undefined && !possible.includes(twin as T)) possible.push(twin as T);
+  }
   return { nominal: values[0] as T, possible, rule };
 }
 
@@ -150,6 +165,40 @@ function eventKey(e: PredictedEvent): string {
   return `${e.reason}|${e.container ?? ''}|${e.message}`;
 }
 
+/**
+ * The kubelet emits BackOff at every examination during a back-off, and how many examinations there are depends
+ * on syncs no rule pins down (resyncs, other containers' relist events): wherever a pull failed or a container is
+ * in crash back-off, another BackOff is possible.
+ */
+function possibleBackOffs(events: ReadonlyArray<PredictedEvent>): PredictedEvent[] {
+  const extra: PredictedEvent[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    const key = `${e.container ?? ''}|${e.reason}|${e.message.slice(0, 24)}`;
+    if (seen.has(key) || e.container === undefined) continue;
+    if (e.reason === 'Failed' && e.message === 'Error: ErrImagePull') {
+      seen.add(key);
+      const image = events.find((x) => x.container === e.container && x.reason === 'Pulling')?.message.slice(14) ?? '';
+      const base = { container: e.container, atSeconds: e.atSeconds, certainty: 'possible' as const, nominal: false };
+      extra.push({
+        ...base,
+        reason: 'BackOff',
+        type: 'Normal',
+        message: `Back-off pulling image ${image}`,
+        rule: 'kubelet.image.pull-backoff',
+      });
+      extra.push({
+        ...base,
+        reason: 'Failed',
+        type: 'Warning',
+        message: 'Error: ImagePullBackOff',
+        rule: 'kubelet.image.pull-backoff',
+      });
+    }
+  }
+  return extra;
+}
+
 function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   const otherKeys = others.map((r) => new Set(r.events.map(eventKey)));
@@ -164,6 +213,11 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
       seen.add(eventKey(e));
       out.push({ ...e, certainty: 'possible', nominal: false });
     }
+  }
+  for (const e of possibleBackOffs(out)) {
+    if (seen.has(eventKey(e))) continue;
+    seen.add(eventKey(e));
+    out.push(e);
   }
   return out;
 }

@@ -204,6 +204,8 @@ function publish(
 ): void {
   const changed = state.result !== result;
   state.result = result;
+  // a published liveness or startup Failure holds the worker and restarts its run count (worker.go doProbe)
+  if (result === 'failure' && type !== 'readinessProbe') state.consecutiveFailures = 0;
   switch (type) {
     case 'startupProbe': {
       state.onHold = true;
