@@ -18,6 +18,7 @@ import {
   neverEntry,
   point,
   regular,
+  round,
   scenario,
   sidecar,
   windowOf,
@@ -51,10 +52,21 @@ describe('the status is written at the start of a sync, before its actions (§1.
   });
 
   it('writes the container ready at the next sync after it started', () => {
+    // the first sync writes its status before it creates the sandbox and starts app; the sandbox wakes the worker
+    // again a relist later, and that sync's status is the first to show app running and ready (§1.2, §1.4 step 5)
     const p = predict(scenario({ containers: [regular('app')], observeFor: 5 }));
-    expect(follows(p, 'app.ready')).toBe('app.started');
+    expect(at(p, 'app.ready')).toBeGreaterThan(at(p, 'app.started'));
+    expect(follows(p, 'app.ready')).toBe('pod.created');
+    expect(windowOf(p, 'app.ready')).toEqual([
+      round(latencies.firstSync.minSeconds + latencies.relist.minSeconds),
+      round(latencies.firstSync.maxSeconds + latencies.relist.maxSeconds),
+    ]);
     expect(point(p, 'pod.ready').rule).toBe('kubelet.conditions.generate');
     expect(at(p, 'pod.ready')).toBe(at(p, 'app.ready'));
+    // when the first sync is still pulling at that relist, the wake-up waits for it: ready a relist after the start
+    const slowPull = predict(scenario({ containers: [regular('app')], node: { pullTakesSeconds: 3 }, observeFor: 8 }));
+    expect(follows(slowPull, 'app.ready')).toBe('app.started');
+    expect(windowOf(slowPull, 'app.ready')).toEqual([latencies.relist.minSeconds, latencies.relist.maxSeconds]);
   });
 
   it('sets Initialized at the first status write when there are no init containers', () => {
@@ -74,17 +86,26 @@ describe('waiting reasons come from the reason cache of the sync before (§8.1)'
       }),
     );
 
+  // the first sync (nominally at 0.1 s) writes its status before it creates the sandbox and pulls; the sandbox wakes
+  // the worker again a relist later (nominally at 0.6 s), and that second sync writes the first pull error (§1.3, §1.4)
   it('ContainerCreating until a second sync writes the first pull error', () => {
-    expect(unpullable(5).final.containers['app']?.reason.nominal).toBe('ContainerCreating');
+    const p = unpullable(0.3);
+    expect(p.final.containers['app']?.reason.nominal).toBe('ContainerCreating');
+    expect(p.final.status.nominal).toBe('ContainerCreating');
+    // the first status write came before the sandbox existed
+    expect(p.final.conditions['PodReadyToStartContainers']?.status.nominal).toBe('False');
   });
 
   it('ErrImagePull after the second sync', () => {
-    const p = unpullable(20);
-    expect(p.final.containers['app']?.reason).toMatchObject({
+    const p = unpullable(5);
+    // the status written is the wake-up sync's; a sync at observeFor would write the ImagePullBackOff it then found
+    expect(p.final.containers['app']?.reason).toEqual({
       nominal: 'ErrImagePull',
+      possible: ['ErrImagePull', 'ImagePullBackOff'],
       rule: 'kubelet.status.reason-cache',
     });
     expect(p.final.status.nominal).toBe('ErrImagePull');
+    expect(p.final.conditions['PodReadyToStartContainers']?.status.nominal).toBe('True');
   });
 
   it('ImagePullBackOff once a sync found the pull back-off active', () => {

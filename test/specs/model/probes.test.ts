@@ -19,10 +19,30 @@ import {
   pointTexts,
   probe,
   regular,
+  round,
   scenario,
   sidecar,
   windowOf,
 } from './build-scenario.ts';
+
+/**
+ * The window of a point that a probe result at nominal time `resultAt` causes, anchored on `started`: which tick a
+ * run falls on is pinned by no rule, so the gap since the start is widened by the container's longest probe period
+ * plus 2.2 s either way (never below 0), then the delays from the result to the point are added.
+ */
+function aroundStart(
+  p: Prediction,
+  started: string,
+  resultAt: number,
+  periodSeconds: number,
+  after: ReadonlyArray<{ readonly minSeconds: number; readonly maxSeconds: number }> = [],
+): [number, number] {
+  const since = resultAt - at(p, started);
+  return [
+    round(Math.max(0, since - periodSeconds - 2.2) + after.reduce((s, d) => s + d.minSeconds, 0)),
+    round(since + periodSeconds + 2.2 + after.reduce((s, d) => s + d.maxSeconds, 0)),
+  ];
+}
 
 /** The nominal runs of one probe of one container, as point texts in time order. */
 function runs(p: Prediction, container: string, type: string): string[] {
@@ -49,9 +69,24 @@ describe('the startup probe gates liveness and readiness (§6.2)', () => {
   it('publishes startup success after the first passing run', () => {
     const succeeded = point(p, 'app.startupProbe.succeeded');
     expect(succeeded.rule).toBe('probe.liveness-after-startup');
-    expect(follows(p, 'app.startupProbe.succeeded')).toBe(runs(p, 'app', 'startupProbe').at(-1));
-    expect(windowOf(p, 'app.startupProbe.succeeded')).toEqual([0, 0]);
+    // at the first passing run (the probe takes no time) ...
+    const startupRuns = runs(p, 'app', 'startupProbe');
+    expect(succeeded.atSeconds).toBe(at(p, startupRuns.at(-1) ?? ''));
     expect(gap(p, 'app.started', 'app.startupProbe.succeeded')).toBeGreaterThanOrEqual(4);
+    // ... anchored on the container's start, one period wide (the readiness probe's 10 s is the longest)
+    expect(follows(p, 'app.startupProbe.succeeded')).toBe('app.started');
+    expect(windowOf(p, 'app.startupProbe.succeeded')).toEqual(aroundStart(p, 'app.started', succeeded.atSeconds, 10));
+    // the runs themselves are unpinned: possible at any time after the pod was created
+    for (const r of startupRuns) {
+      expect(follows(p, r)).toBe('pod.created');
+      expect(point(p, r)).toMatchObject({
+        window: { minSeconds: 0, maxSeconds: Number.MAX_SAFE_INTEGER },
+        certainty: 'possible',
+        rule: 'kubelet.probe.worker-ticks',
+      });
+    }
+    // the first run comes after the status write that shows the container running (the sandbox's wake-up sync)
+    expect(at(p, startupRuns[0] ?? '')).toBeGreaterThan(at(p, 'pod.initialized') + latencies.relist.nominalSeconds);
   });
 
   it('runs no liveness or readiness probe before that', () => {
@@ -82,12 +117,15 @@ describe('the startup probe gates liveness and readiness (§6.2)', () => {
     const ready = at(p, 'app.ready');
     expect(ready).toBeGreaterThan(at(p, 'app.startupProbe.succeeded'));
     expect(ready - at(p, 'app.startupProbe.succeeded')).toBeLessThan(latencies.probeSync.maxSeconds + 0.5);
-    expect(follows(p, 'app.ready')).toBe(runs(p, 'app', 'readinessProbe')[0]);
+    // the first readiness run comes with the status write of the sync after the startup result, off its own ticks,
+    // and the result reaches the API through the status manager at once
+    const firstRun = at(p, runs(p, 'app', 'readinessProbe')[0] ?? '');
+    expect(firstRun - at(p, 'app.startupProbe.succeeded')).toBeCloseTo(latencies.probeSync.nominalSeconds, 6);
+    expect(ready - firstRun).toBeCloseTo(latencies.readinessWrite.nominalSeconds, 6);
     expect(point(p, 'app.ready').rule).toBe('kubelet.probe.readiness');
-    expect(windowOf(p, 'app.ready')).toEqual([
-      latencies.readinessWrite.minSeconds,
-      latencies.readinessWrite.maxSeconds,
-    ]);
+    // anchored on the container's start, one period wide around the run
+    expect(follows(p, 'app.ready')).toBe('app.started');
+    expect(windowOf(p, 'app.ready')).toEqual(aroundStart(p, 'app.started', firstRun, 10, [latencies.readinessWrite]));
   });
 });
 
@@ -133,9 +171,16 @@ describe('thresholds (§6.2)', () => {
     const killing = eventsOf(p, 'Killing', 'app')[0];
     expect(killing?.message).toBe('Container app failed liveness probe, will be restarted');
     expect(killing?.atSeconds).toBeGreaterThan(failed[2]?.atSeconds ?? Infinity);
-    // the kill follows the run that reached the threshold
-    const thirdFailingRun = runs(p, 'app', 'livenessProbe').find((r) => at(p, r) === failed[2]?.atSeconds);
-    expect(follows(p, 'app.term')).toBe(thirdFailingRun);
+    // the kill comes a sync after the run that reached the threshold (Killing, then the stop) ...
+    const thirdFailingRun = runs(p, 'app', 'livenessProbe').find((r) => at(p, r) === failed[2]?.atSeconds) ?? '';
+    const kill = [latencies.probeSync, latencies.killStep, latencies.killStep];
+    expect(at(p, 'app.term') - at(p, thirdFailingRun)).toBeCloseTo(
+      kill.reduce((s, d) => s + d.nominalSeconds, 0),
+      6,
+    );
+    // ... anchored on the container's start, one period (2 s) wide around that run
+    expect(follows(p, 'app.term')).toBe('app.started');
+    expect(windowOf(p, 'app.term')).toEqual(aroundStart(p, 'app.started', at(p, thirdFailingRun), 2, kill));
   });
 
   it('readiness turns true only after successThreshold consecutive successes', () => {
@@ -334,11 +379,20 @@ describe('readiness during termination (§5.3, §6.3)', () => {
 
 describe('readiness without a readiness probe', () => {
   it('a started container is ready at the next status write', () => {
+    // the first sync's status predates the start; the next write is the sandbox's wake-up sync, a relist later
     const p = predict(scenario({ containers: [regular('app')], observeFor: 3 }));
-    expect(follows(p, 'app.ready')).toBe('app.started');
-    expect(windowOf(p, 'app.ready')).toEqual([latencies.relist.minSeconds, latencies.relist.maxSeconds]);
+    expect(at(p, 'app.ready')).toBeGreaterThan(at(p, 'app.started'));
+    expect(follows(p, 'app.ready')).toBe('pod.created');
+    expect(windowOf(p, 'app.ready')).toEqual([
+      round(latencies.firstSync.minSeconds + latencies.relist.minSeconds),
+      round(latencies.firstSync.maxSeconds + latencies.relist.maxSeconds),
+    ]);
     expect(p.final.containers['app']?.ready.nominal).toBe(true);
     expect(p.final.conditions['Ready']?.status.nominal).toBe('True');
+    // when the first sync is still pulling at that relist, the wake-up waits for it: ready a relist after the start
+    const slowPull = predict(scenario({ containers: [regular('app')], node: { pullTakesSeconds: 3 }, observeFor: 8 }));
+    expect(follows(slowPull, 'app.ready')).toBe('app.started');
+    expect(windowOf(slowPull, 'app.ready')).toEqual([latencies.relist.minSeconds, latencies.relist.maxSeconds]);
   });
 });
 
