@@ -60,7 +60,12 @@ describe('regular init containers run one at a time, in order, once (§3.2)', ()
   });
 
   it('sets the Initialized condition when the last one has exited', () => {
-    expect(follows(p, 'pod.initialized')).toBe('i2.exited');
+    // at the status write of the sync a relist after the exit, before that sync starts app
+    expect(at(p, 'pod.initialized') - at(p, 'i2.exited')).toBeCloseTo(latencies.relist.nominalSeconds, 6);
+    expect(at(p, 'pod.initialized')).toBeLessThan(at(p, 'app.created'));
+    // a status write is pinned only after the pod's creation, not to the sync's trigger (R16)
+    expect(follows(p, 'pod.initialized')).toBe('pod.created');
+    expect(point(p, 'pod.initialized').window).toEqual({ minSeconds: 0, maxSeconds: Number.MAX_SAFE_INTEGER });
     expect(point(p, 'pod.initialized').rule).toBe('kubelet.conditions.generate');
     expect(p.final.conditions['Initialized']?.status.nominal).toBe('True');
   });
