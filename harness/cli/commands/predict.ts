@@ -28,9 +28,12 @@ export function renderPrediction(prediction: Prediction): string {
   out.push('Timeline (nominal time; window after the point it follows; rule):');
   const timeline = [...prediction.points].filter((p) => p.nominal).sort((a, b) => a.atSeconds - b.atSeconds);
   for (const p of timeline) {
-    const after = p.follows
-      ? `+${seconds(p.window.minSeconds)}..${seconds(p.window.maxSeconds)} after ${formatPointRef(p.follows)}`
-      : 'at once';
+    const unbounded = p.window.maxSeconds >= 1e9;
+    const after = !p.follows
+      ? 'at once'
+      : unbounded
+        ? `any time after ${formatPointRef(p.follows)}`
+        : `+${seconds(p.window.minSeconds)}..${seconds(p.window.maxSeconds)} after ${formatPointRef(p.follows)}`;
     const maybe = p.certainty === 'possible' ? '  (timing-dependent)' : '';
     out.push(
       `  ${seconds(p.atSeconds).padStart(9)}  ${formatPointRef(p.ref).padEnd(34)} ${after.padEnd(52)} ${p.rule}${maybe}`,
