@@ -2,7 +2,7 @@
  * The registry of scenario arbitraries the runner picks from (by name, or by the rules it is asked to cover):
  * plain data, one entry per family of faults, each with the constraints to pass to `generatedScenario`.
  */
-import { type FaultType, faultRules } from './fault.ts';
+import { type FaultType, faultRules, faultTypes } from './fault.ts';
 import type { ScenarioConstraints } from './scenario.ts';
 
 /** One named family of generated scenarios. */
@@ -29,27 +29,7 @@ function entry(
 
 /** Every family, `any` first (the runner's default). */
 export const scenarioArbitraries: ReadonlyArray<ScenarioArbitraryEntry> = [
-  entry('any', 'Any pod with up to three faults of any kind.', [
-    'exit',
-    'termIgnored',
-    'delete',
-    'crashLoop',
-    'termSlow',
-    'imageUnpullable',
-    'slowPull',
-    'postStartFails',
-    'preStopFails',
-    'livenessFails',
-    'readinessFlaps',
-    'startupNeverSucceeds',
-    'startupSucceedsLate',
-    'postStartHangs',
-    'preStopOutlastsGrace',
-    'registryDown',
-    'neverPullMissing',
-    'deleteDuringInit',
-    'deleteDuringPostStart',
-  ]),
+  entry('any', 'Any pod with up to three faults of any kind.', faultTypes),
   {
     name: 'healthy',
     description: 'Healthy pods with no fault: start order, hooks, probes.',
