@@ -50,10 +50,30 @@ const imageIdPattern = /^[a-f0-9]{64}$/;
 const invalid = (message: string): ImageReferenceParse => ({ status: 'invalid', message });
 
 /**
+ * A bounded memo for the pure functions of a reference string. The model compares and defaults the same few
+ * images at every start and cache lookup (thousands of times per prediction), and the grammar's regular
+ * expressions dominated that; results are immutable, so sharing them is safe. Cleared when full, not LRU: the
+ * working set is a handful of images per scenario.
+ */
+function memoized<T>(compute: (ref: string) => T): (ref: string) => T {
+  const memo = new Map<string, T>();
+  return (ref) => {
+    const hit = memo.get(ref);
+    if (hit !== undefined || memo.has(ref)) return hit as T;
+    if (memo.size >= 1024) memo.clear();
+    const value = compute(ref);
+    memo.set(ref, value);
+    return value;
+  };
+}
+
+/**
  * Parses an image reference `[registry/]path[:tag][@digest]`; the first path component is a registry when it
  * contains `.` or `:`, is `localhost`, or has an upper-case letter.
  */
-export function parseImageReference(ref: string): ImageReferenceParse {
+export const parseImageReference: (ref: string) => ImageReferenceParse = memoized(parseUncached);
+
+function parseUncached(ref: string): ImageReferenceParse {
   if (ref.length === 0) return invalid('image reference is empty');
   if (imageIdPattern.test(ref)) return invalid(`"${ref}" is a 64-character hex image ID, not a repository name`);
 
@@ -143,7 +163,9 @@ export function repositoryName(reference: ImageReference): string {
  * The key a node compares images by (`docker.io/library/busybox:latest`, `registry/app@sha256:…`), or undefined
  * when the reference does not parse.
  */
-export function normalizeImageReference(ref: string): string | undefined {
+export const normalizeImageReference: (ref: string) => string | undefined = memoized(normalizeUncached);
+
+function normalizeUncached(ref: string): string | undefined {
   const parsed = parseImageReference(ref);
   if (parsed.status === 'invalid') return undefined;
   const { digest, tag } = parsed.reference;
