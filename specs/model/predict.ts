@@ -53,11 +53,17 @@ function finalOf(run: ProfileRun, scenario: Scenario, view = run.finalView): Fin
   });
 }
 
-/** Absolute earliest/latest time of each point, accumulating windows along the causal graph. */
-function absoluteBounds(points: ReadonlyArray<PredictedPoint>): Map<string, { lo: number; hi: number }> {
+/**
+ * Absolute earliest/latest time of each point, accumulating windows along the causal graph. `keys[i]` is
+ * `formatPointRef(points[i].ref)`, computed once by the caller.
+ */
+function absoluteBounds(
+  points: ReadonlyArray<PredictedPoint>,
+  keys: ReadonlyArray<string>,
+): Map<string, { lo: number; hi: number }> {
   const bounds = new Map<string, { lo: number; hi: number }>();
-  for (const p of points) {
-    const key = formatPointRef(p.ref);
+  for (const [i, p] of points.entries()) {
+    const key = keys[i] as string;
     const base = p.follows ? bounds.get(formatPointRef(p.follows)) : undefined;
     const fromLo = base?.lo ?? (p.follows ? p.atSeconds - p.window.maxSeconds : p.atSeconds);
     const fromHi = base?.hi ?? (p.follows ? p.atSeconds - p.window.minSeconds : p.atSeconds);
@@ -69,15 +75,21 @@ function absoluteBounds(points: ReadonlyArray<PredictedPoint>): Map<string, { lo
   return bounds;
 }
 
+/** `formatPointRef` of every point of a run, in order: each key is needed several times while merging. */
+function pointKeys(r: ProfileRun): string[] {
+  return r.points.map((p) => formatPointRef(p.ref));
+}
+
 function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): PredictedPoint[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
-  const keysOf = (r: ProfileRun): Set<string> => new Set(r.points.map((p) => formatPointRef(p.ref)));
-  const otherKeys = others.map(keysOf);
-  const bounds = absoluteBounds(nominal.points);
+  const nominalKeys = pointKeys(nominal);
+  const othersKeys = others.map(pointKeys);
+  const otherKeys = othersKeys.map((keys) => new Set(keys));
+  const bounds = absoluteBounds(nominal.points, nominalKeys);
   const merged: PredictedPoint[] = [];
   const seen = new Set<string>();
-  for (const p of nominal.points) {
-    const key = formatPointRef(p.ref);
+  for (const [i, p] of nominal.points.entries()) {
+    const key = nominalKeys[i] as string;
     seen.add(key);
     const inAll = otherKeys.every((k) => k.has(key));
     const late = (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
@@ -86,9 +98,10 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     const certainty: Certainty = inAll && !late && !probeRun ? 'certain' : 'possible';
     merged.push({ ...p, certainty });
   }
-  for (const r of others) {
-    for (const p of r.points) {
-      const key = formatPointRef(p.ref);
+  for (const [j, r] of others.entries()) {
+    const keys = othersKeys[j] as string[];
+    for (const [i, p] of r.points.entries()) {
+      const key = keys[i] as string;
       if (seen.has(key)) continue;
       seen.add(key);
       merged.push({ ...p, certainty: 'possible', nominal: false });
@@ -141,19 +154,32 @@ const forbiddenKinds: ReadonlyArray<ContainerPointName> = containerPointNames.fi
   (n) => !n.endsWith('.ran') && n !== 'ready' && n !== 'unready' && n !== 'startupProbe.succeeded',
 );
 
+/**
+ * How many container points of each kind the run with the most of them has, by `container.kind` (container names
+ * contain no dot). Counted in one pass per run instead of filtering every run per container and kind.
+ */
+function mostOccurrences(runs: ReadonlyArray<ProfileRun>): Map<string, number> {
+  const most = new Map<string, number>();
+  for (const r of runs) {
+    const counts = new Map<string, number>();
+    for (const p of r.points) {
+      if (p.ref.scope !== 'container') continue;
+      const key = `${p.ref.container}.${p.ref.name}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of counts) most.set(key, Math.max(most.get(key) ?? 0, n));
+  }
+  return most;
+}
+
 function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario, final: FinalState): ForbiddenPoint[] {
   const never: ForbiddenPoint[] = [];
+  const counts = mostOccurrences(runs);
   for (const c of allContainers(scenario.pod)) {
     const waiting = final.containers[c.name];
     const waitingReason = waiting?.state === 'waiting' ? waiting.reason : undefined;
     for (const name of forbiddenKinds) {
-      let most = 0;
-      for (const r of runs) {
-        const n = r.points.filter(
-          (p) => p.ref.scope === 'container' && p.ref.container === c.name && p.ref.name === name,
-        ).length;
-        most = Math.max(most, n);
-      }
+      const most = counts.get(`${c.name}.${name}`) ?? 0;
       const ref: PointRef = { scope: 'container', container: c.name, name, occurrence: most + 1 };
       never.push({ ref, rule: absenceRule(scenario, c, waitingReason, name, most + 1) });
     }
@@ -201,22 +227,28 @@ function possibleBackOffs(events: ReadonlyArray<PredictedEvent>): PredictedEvent
 
 function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
-  const otherKeys = others.map((r) => new Set(r.events.map(eventKey)));
-  const out: PredictedEvent[] = nominal.events.map((e) => ({
+  // each key is built once per event: they are long strings (the messages) and needed several times
+  const nominalKeys = nominal.events.map(eventKey);
+  const othersKeys = others.map((r) => r.events.map(eventKey));
+  const otherKeys = othersKeys.map((keys) => new Set(keys));
+  const out: PredictedEvent[] = nominal.events.map((e, i) => ({
     ...e,
-    certainty: otherKeys.every((k) => k.has(eventKey(e))) ? 'certain' : 'possible',
+    certainty: otherKeys.every((k) => k.has(nominalKeys[i] as string)) ? 'certain' : 'possible',
   }));
-  const seen = new Set(nominal.events.map(eventKey));
-  for (const r of others) {
-    for (const e of r.events) {
-      if (seen.has(eventKey(e))) continue;
-      seen.add(eventKey(e));
+  const seen = new Set(nominalKeys);
+  for (const [j, r] of others.entries()) {
+    const keys = othersKeys[j] as string[];
+    for (const [i, e] of r.events.entries()) {
+      const key = keys[i] as string;
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.push({ ...e, certainty: 'possible', nominal: false });
     }
   }
   for (const e of possibleBackOffs(out)) {
-    if (seen.has(eventKey(e))) continue;
-    seen.add(eventKey(e));
+    const key = eventKey(e);
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(e);
   }
   return out;
