@@ -22,11 +22,7 @@ import {
   sidecar,
   windowOf,
 } from './build-scenario.ts';
-
-const relistThenStart: [number, number] = [
-  round(latencies.relist.minSeconds + 2 * latencies.criStep.minSeconds),
-  round(latencies.relist.maxSeconds + 2 * latencies.criStep.maxSeconds),
-];
+import { relistThenStart } from './expected-windows.ts';
 
 describe('regular init containers run one at a time, in order, once (§3.2)', () => {
   const p = predict(

@@ -20,12 +20,7 @@ import {
   scenario,
   windowOf,
 } from './build-scenario.ts';
-
-/** A relist, then the ensure-image and create steps. */
-const relistThenStart: [number, number] = [
-  round(latencies.relist.minSeconds + 2 * latencies.criStep.minSeconds),
-  round(latencies.relist.maxSeconds + 2 * latencies.criStep.maxSeconds),
-];
+import { relistThenStart } from './expected-windows.ts';
 
 describe('CrashLoopBackOff: 0, 10, 20, 40 s (§4.4, Corrections 10)', () => {
   const p = predict(scenario({ containers: [regular('app', { behavior: exits(1, 0) })], observeFor: 90 }));
