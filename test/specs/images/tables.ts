@@ -107,6 +107,16 @@ function where(path: string, list: string, row: Row): string {
   return `${path}: ${list} row ${JSON.stringify(row)}`;
 }
 
+/** Reads every row of `list` with `read`, which is given the row and where it stands (for error messages). */
+function parseRows<T>(
+  path: string,
+  list: string,
+  listRows: ReadonlyArray<Row>,
+  read: (row: Row, at: string) => T,
+): T[] {
+  return listRows.map((row) => read(row, where(path, list, row)));
+}
+
 function text(row: Row, field: string, at: string): string {
   const value = row[field];
   if (typeof value !== 'string') throw new Error(`${at}: "${field}" must be a string`);
@@ -136,24 +146,18 @@ export function loadCredentialTable(path: string): CredentialTable {
   const exampleRows = rows(document, 'examples', path);
   const undeterminedRows = rows(document, 'undetermined', path);
   return {
-    examples: exampleRows.map((row) => {
-      const at = where(path, 'examples', row);
-      return {
-        pattern: text(row, 'pattern', at),
-        image: text(row, 'image', at),
-        matches: flag(row, 'matches', at),
-        basis: text(row, 'basis', at),
-      };
-    }),
-    undetermined: undeterminedRows.map((row) => {
-      const at = where(path, 'undetermined', row);
-      return {
-        pattern: text(row, 'pattern', at),
-        image: text(row, 'image', at),
-        why: text(row, 'why', at),
-        kubelet: flag(row, 'kubelet', at),
-      };
-    }),
+    examples: parseRows(path, 'examples', exampleRows, (row, at) => ({
+      pattern: text(row, 'pattern', at),
+      image: text(row, 'image', at),
+      matches: flag(row, 'matches', at),
+      basis: text(row, 'basis', at),
+    })),
+    undetermined: parseRows(path, 'undetermined', undeterminedRows, (row, at) => ({
+      pattern: text(row, 'pattern', at),
+      image: text(row, 'image', at),
+      why: text(row, 'why', at),
+      kubelet: flag(row, 'kubelet', at),
+    })),
     raw: { examples: exampleRows, undetermined: undeterminedRows },
   };
 }
@@ -166,26 +170,19 @@ export function loadPullPolicyTable(path: string): PullPolicyTable {
   const admission = rows(document, 'admission', path);
   const undetermined = rows(document, 'undetermined', path);
   return {
-    examples: examples.map((row) => {
-      const at = where(path, 'examples', row);
-      return {
-        image: text(row, 'image', at),
-        explicitPolicy: optionalPolicy(row, 'explicitPolicy', at),
-        effectivePolicy: policy(row, 'effectivePolicy', at),
-      };
-    }),
-    updates: updates.map((row) => {
-      const at = where(path, 'updates', row);
-      return {
-        createdWith: text(row, 'createdWith', at),
-        explicitPolicy: optionalPolicy(row, 'explicitPolicy', at),
-        policyAtCreation: policy(row, 'policyAtCreation', at),
-        updatedTo: text(row, 'updatedTo', at),
-        effectivePolicyAfterUpdate: policy(row, 'effectivePolicyAfterUpdate', at),
-      };
-    }),
-    admission: admission.map((row) => {
-      const at = where(path, 'admission', row);
+    examples: parseRows(path, 'examples', examples, (row, at) => ({
+      image: text(row, 'image', at),
+      explicitPolicy: optionalPolicy(row, 'explicitPolicy', at),
+      effectivePolicy: policy(row, 'effectivePolicy', at),
+    })),
+    updates: parseRows(path, 'updates', updates, (row, at) => ({
+      createdWith: text(row, 'createdWith', at),
+      explicitPolicy: optionalPolicy(row, 'explicitPolicy', at),
+      policyAtCreation: policy(row, 'policyAtCreation', at),
+      updatedTo: text(row, 'updatedTo', at),
+      effectivePolicyAfterUpdate: policy(row, 'effectivePolicyAfterUpdate', at),
+    })),
+    admission: parseRows(path, 'admission', admission, (row, at) => {
       if (row['admissionController'] !== 'AlwaysPullImages') {
         throw new Error(`${at}: "admissionController" must be AlwaysPullImages`);
       }
@@ -196,15 +193,12 @@ export function loadPullPolicyTable(path: string): PullPolicyTable {
         effectivePolicy: policy(row, 'effectivePolicy', at),
       };
     }),
-    undetermined: undetermined.map((row) => {
-      const at = where(path, 'undetermined', row);
-      return {
-        image: text(row, 'image', at),
-        explicitPolicy: optionalPolicy(row, 'explicitPolicy', at),
-        why: text(row, 'why', at),
-        apiServer: policy(row, 'apiServer', at),
-      };
-    }),
+    undetermined: parseRows(path, 'undetermined', undetermined, (row, at) => ({
+      image: text(row, 'image', at),
+      explicitPolicy: optionalPolicy(row, 'explicitPolicy', at),
+      why: text(row, 'why', at),
+      apiServer: policy(row, 'apiServer', at),
+    })),
     raw: { examples, updates, admission, undetermined },
   };
 }
