@@ -187,32 +187,21 @@ class Draft {
       this.journal.push({ fault, container: name, applied: true, ...(note === undefined ? {} : { note }) });
     };
     switch (fault.type) {
-      case 'exit': {
-        const run: RunBehavior = {
-          exit: { exitCode: fault.exitCode, afterSeconds: fault.afterSeconds },
-          onTerm: target.behavior.base.onTerm,
-        };
-        // It exits once; a restarted init container then succeeds, anything else runs on.
-        this.replace(name, (c) => ({
-          ...c,
-          behavior: { base: run, restarts: [{ fromStart: 2, behavior: healthyRun(c, fault.afterSeconds) }] },
-        }));
-        record();
-        return;
-      }
+      case 'exit':
       case 'crashLoop': {
         const run: RunBehavior = {
           exit: { exitCode: fault.exitCode, afterSeconds: fault.afterSeconds },
           onTerm: target.behavior.base.onTerm,
         };
+        // `exit` exits once, a crash loop `crashes` times (every time without a count); after that a restarted init
+        // container succeeds and anything else runs on.
+        const crashes = fault.type === 'exit' ? 1 : fault.crashes;
         this.replace(name, (c) => ({
           ...c,
           behavior: {
             base: run,
             restarts:
-              fault.crashes === undefined
-                ? []
-                : [{ fromStart: fault.crashes + 1, behavior: healthyRun(c, fault.afterSeconds) }],
+              crashes === undefined ? [] : [{ fromStart: crashes + 1, behavior: healthyRun(c, fault.afterSeconds) }],
           },
         }));
         record();
