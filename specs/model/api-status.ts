@@ -8,10 +8,36 @@ import { advance, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { podPoint, containerPoint } from './record.ts';
 import { willRestart } from './restart-policy.ts';
-import type { PointRef } from '../vocabulary/index.ts';
+import type { Phase, PointRef } from '../vocabulary/index.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import type { ApiContainerState, ApiContainerStatus, ApiPodView } from './status/api-view.ts';
-import { computeConditions, computePhase } from './status/index.ts';
+import { computeConditions, computePhase, type PodConditions } from './status/index.ts';
+
+/**
+ * A view is immutable once built, and the one last published (`pod.api`) is read again by every later build (its
+ * phase) and publish (its conditions): so each view's phase and conditions are computed once, on first use.
+ */
+const phaseMemo = new WeakMap<ApiPodView, Phase>();
+const conditionsMemo = new WeakMap<ApiPodView, PodConditions>();
+
+function phaseOf(view: ApiPodView): Phase {
+  let phase = phaseMemo.get(view);
+  if (phase === undefined) {
+    phase = computePhase(view);
+    phaseMemo.set(view, phase);
+  }
+  return phase;
+}
+
+/** The conditions written with a view: computed with the phase TerminatePod left them at, if it set one. */
+function conditionsOf(view: ApiPodView): PodConditions {
+  let conditions = conditionsMemo.get(view);
+  if (conditions === undefined) {
+    conditions = computeConditions(view, view.conditionsPhase ?? phaseOf(view));
+    conditionsMemo.set(view, conditions);
+  }
+  return conditions;
+}
 import { isStarted, triggerReadiness } from './probes.ts';
 
 function terminatedState(c: ContainerModel): Extract<ApiContainerState, { type: 'terminated' }> {
@@ -65,9 +91,15 @@ function containerStatus(pod: PodModel, c: ContainerModel): ApiContainerStatus {
 
 /** The status the kubelet would write now. */
 export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
-  const statuses = new Map(pod.containers.map((c) => [c.spec.name, containerStatus(pod, c)]));
-  const pick = (names: ReadonlyArray<{ name: string }>): ApiContainerStatus[] =>
-    names.map((x) => statuses.get(x.name)).filter((s): s is ApiContainerStatus => s !== undefined);
+  // every spec container has a model (`byName` is built from the same lists), so none is left out
+  const pick = (specs: ReadonlyArray<{ name: string }>): ApiContainerStatus[] => {
+    const out: ApiContainerStatus[] = [];
+    for (const { name } of specs) {
+      const c = pod.byName.get(name);
+      if (c) out.push(containerStatus(pod, c));
+    }
+    return out;
+  };
   return {
     restartPolicy: pod.scenario.pod.restartPolicy,
     initContainers: pick(pod.scenario.pod.initContainers),
@@ -75,7 +107,7 @@ export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
     deletionRequested: pod.deletion !== undefined,
     podIsTerminal,
     ...(pod.forcedPhase ? { forcedPhase: pod.forcedPhase } : {}),
-    ...(pod.api ? { previousPhase: computePhase(pod.api) } : {}),
+    ...(pod.api ? { previousPhase: phaseOf(pod.api) } : {}),
     sandboxReady: pod.sandbox === 'ready',
     wasInitialized: pod.initializedEver,
   };
@@ -85,16 +117,15 @@ export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
 export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned = false): void {
   const before = pod.api;
   pod.api = view;
-  pod.apiPhase = view.conditionsPhase ?? computePhase(view);
+  pod.apiPhase = view.conditionsPhase ?? phaseOf(view);
   // once a force delete removed the object, no status is written or seen (R19)
   if (pod.gone) return;
-  const beforeConditions = before
-    ? computeConditions(before, before.conditionsPhase ?? computePhase(before))
-    : undefined;
-  const conditions = computeConditions(view, view.conditionsPhase ?? computePhase(view));
+  const beforeConditions = before ? conditionsOf(before) : undefined;
+  const conditions = conditionsOf(view);
+  const wasReadyByName = before ? readyByName(before) : undefined;
   for (const s of [...view.initContainers, ...view.containers]) {
     if (s.role === 'init') continue;
-    const was = before ? [...before.initContainers, ...before.containers].find((x) => x.name === s.name)?.ready : false;
+    const was = wasReadyByName ? wasReadyByName.get(s.name) : false;
     if (s.ready !== (was ?? false)) {
       containerPoint(
         pod,
@@ -120,6 +151,13 @@ export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned 
   }
 }
 
+/** Each container's `ready` in a view; the first status of a name wins, as a search from the front would find. */
+function readyByName(view: ApiPodView): Map<string, boolean> {
+  const ready = new Map<string, boolean>();
+  for (const s of [...view.initContainers, ...view.containers]) if (!ready.has(s.name)) ready.set(s.name, s.ready);
+  return ready;
+}
+
 /**
  * A status write at a sync shows changes when that sync happens, and what triggered the sync is often incidental
  * (another container's relist event, a probe result): such points are only pinned after the container's start
@@ -141,7 +179,8 @@ const podCreated: PointRef = { scope: 'pod', name: 'created', occurrence: 1 };
 export function writeStatus(pod: PodModel, at: Moment): void {
   if (pod.statusFrozen) return;
   const view = buildView(pod, false);
-  if (computeConditions(view, computePhase(view)).Initialized.status === 'True') pod.initializedEver = true;
+  // a fresh view has no conditionsPhase, so these are the conditions computed with its own phase
+  if (conditionsOf(view).Initialized.status === 'True') pod.initializedEver = true;
   publishView(pod, view, at);
   triggerReadiness(pod, at);
 }
