@@ -21,6 +21,7 @@ import {
   type Undetermined,
 } from '../vocabulary/index.ts';
 import { finalState, type FinalState } from './final-state.ts';
+import { predictedEvent, predictedPoint } from './record.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
 
 /**
@@ -96,7 +97,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     // single probe runs depend on tick phases no rule pins down (see probes.ts)
     const probeRun = p.ref.scope === 'container' && p.ref.name.endsWith('.ran');
     const certainty: Certainty = inAll && !late && !probeRun ? 'certain' : 'possible';
-    merged.push({ ...p, certainty });
+    merged.push(predictedPoint(p, certainty, p.nominal));
   }
   for (const [j, r] of others.entries()) {
     const keys = othersKeys[j] as string[];
@@ -104,7 +105,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
       const key = keys[i] as string;
       if (seen.has(key)) continue;
       seen.add(key);
-      merged.push({ ...p, certainty: 'possible', nominal: false });
+      merged.push(predictedPoint(p, 'possible', false));
     }
   }
   return merged;
@@ -231,10 +232,10 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
   const nominalKeys = nominal.events.map(eventKey);
   const othersKeys = others.map((r) => r.events.map(eventKey));
   const otherKeys = othersKeys.map((keys) => new Set(keys));
-  const out: PredictedEvent[] = nominal.events.map((e, i) => ({
-    ...e,
-    certainty: otherKeys.every((k) => k.has(nominalKeys[i] as string)) ? 'certain' : 'possible',
-  }));
+  const out: PredictedEvent[] = nominal.events.map((e, i) => {
+    const certainty = otherKeys.every((k) => k.has(nominalKeys[i] as string)) ? 'certain' : 'possible';
+    return predictedEvent(e, e.atSeconds, e.rule, certainty, e.nominal);
+  });
   const seen = new Set(nominalKeys);
   for (const [j, r] of others.entries()) {
     const keys = othersKeys[j] as string[];
@@ -242,7 +243,7 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
       const key = keys[i] as string;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ ...e, certainty: 'possible', nominal: false });
+      out.push(predictedEvent(e, e.atSeconds, e.rule, 'possible', false));
     }
   }
   for (const e of possibleBackOffs(out)) {
