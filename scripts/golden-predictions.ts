@@ -21,7 +21,13 @@ import { predict } from '../specs/model/index.ts';
 import type { Scenario } from '../specs/vocabulary/index.ts';
 
 interface Golden {
-  readonly entries: ReadonlyArray<{ readonly key: string; readonly hash: string; readonly json: string }>;
+  readonly entries: ReadonlyArray<{
+    readonly key: string;
+    /** digest of the scenario itself, so a corpus that moved (e.g. a generator change) is told from a model change */
+    readonly scenarioHash: string;
+    readonly hash: string;
+    readonly json: string;
+  }>;
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -98,7 +104,7 @@ async function main(): Promise<number> {
   if (mode === '--write') {
     const entries = items.map(({ key, scenario: s }) => {
       const json = predictionJson(s);
-      return { key, hash: digest(json), json };
+      return { key, scenarioHash: digest(JSON.stringify(s)), hash: digest(json), json };
     });
     writeFileSync(file, JSON.stringify({ entries } satisfies Golden));
     console.log(`wrote ${entries.length} predictions to ${file}`);
@@ -115,6 +121,11 @@ async function main(): Promise<number> {
     const json = predictionJson(s);
     const want = golden.entries[i];
     if (want && digest(json) === want.hash) continue;
+    if (want && want.scenarioHash !== digest(JSON.stringify(s))) {
+      console.error(`the scenario ${key} itself differs from the golden's: the corpus moved (generators or cases),`);
+      console.error('so write the golden again from the model you trust');
+      return 1;
+    }
     console.error(`DIFFERENT prediction for ${key} (scenario ${s.id}):`);
     console.error(
       firstDifference(JSON.parse(want?.json ?? 'null'), JSON.parse(json)) ?? '(same value, different JSON)',
