@@ -10,7 +10,7 @@ import { podPoint, containerPoint } from './record.ts';
 import { willRestart } from './restart-policy.ts';
 import type { Phase, PointRef } from '../vocabulary/index.ts';
 import type { ContainerModel, PodModel } from './state.ts';
-import type { ApiContainerState, ApiContainerStatus, ApiPodView } from './status/api-view.ts';
+import type { ApiContainerState, ApiContainerStatus, ApiPodView, ApiTerminatedState } from './status/api-view.ts';
 import { computeConditions, computePhase, type PodConditions } from './status/index.ts';
 
 /**
@@ -40,14 +40,12 @@ function conditionsOf(view: ApiPodView): PodConditions {
 }
 import { isStarted, triggerReadiness } from './probes.ts';
 
-function terminatedState(c: ContainerModel): Extract<ApiContainerState, { type: 'terminated' }> {
+function terminatedState(c: ContainerModel): ApiTerminatedState {
   const exitCode = c.exitCode ?? 0;
-  return {
-    type: 'terminated',
-    exitCode,
-    reason: exitCode === 0 ? 'Completed' : 'Error',
-    ...(c.finishedAtSeconds !== undefined ? { finishedAtSeconds: c.finishedAtSeconds } : {}),
-  };
+  const reason = exitCode === 0 ? 'Completed' : 'Error';
+  return c.finishedAtSeconds !== undefined
+    ? { type: 'terminated', exitCode, reason, finishedAtSeconds: c.finishedAtSeconds }
+    : { type: 'terminated', exitCode, reason };
 }
 
 function isReady(c: ContainerModel): boolean {
@@ -56,37 +54,52 @@ function isReady(c: ContainerModel): boolean {
   return c.spec.readinessProbe ? c.probes.readinessProbe?.result === 'success' : true;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * One container's API status. Built as one literal with the optional fields set afterwards rather than by spreading
+ * a shared base: this runs for every container at every status build, and spreads are V8's slow path.
+ */
 function containerStatus(pod: PodModel, c: ContainerModel): ApiContainerStatus {
-  const defaultReason = pod.scenario.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
-  const base = {
-    name: c.spec.name,
-    role: c.spec.role,
-    restartCount: Math.max(0, c.starts - 1),
-    ready: isReady(c),
-    started: isStarted(c),
-    ...(c.spec.restartPolicy ? { restartPolicy: c.spec.restartPolicy } : {}),
-  };
+  let state: ApiContainerState;
+  let lastState: ApiTerminatedState | undefined;
   switch (c.runtime) {
     case 'none': {
       const cached = c.reasonCache && willRestart(pod, c) ? c.reasonCache : undefined;
-      return { ...base, state: { type: 'waiting', reason: cached?.reason ?? defaultReason } };
+      const defaultReason = pod.scenario.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+      state = { type: 'waiting', reason: cached?.reason ?? defaultReason };
+      break;
     }
     case 'created':
-      return { ...base, state: { type: 'waiting' } };
+      state = { type: 'waiting' };
+      break;
     case 'running':
-      return {
-        ...base,
-        state: { type: 'running', startedAtSeconds: c.startedAt?.t ?? 0 },
-        ...(c.starts > 1 && c.lastTerminated ? { lastState: c.lastTerminated } : {}),
-      };
+      state = { type: 'running', startedAtSeconds: c.startedAt?.t ?? 0 };
+      if (c.starts > 1) lastState = c.lastTerminated;
+      break;
     case 'exited': {
       const terminated = terminatedState(c);
       if (c.reasonCache && willRestart(pod, c)) {
-        return { ...base, state: { type: 'waiting', reason: c.reasonCache.reason }, lastState: terminated };
+        state = { type: 'waiting', reason: c.reasonCache.reason };
+        lastState = terminated;
+      } else {
+        state = terminated;
+        lastState = c.lastTerminated;
       }
-      return { ...base, state: terminated, ...(c.lastTerminated ? { lastState: c.lastTerminated } : {}) };
+      break;
     }
   }
+  const status: Mutable<ApiContainerStatus> = {
+    name: c.spec.name,
+    role: c.spec.role,
+    state,
+    restartCount: Math.max(0, c.starts - 1),
+    ready: isReady(c),
+    started: isStarted(c),
+  };
+  if (c.spec.restartPolicy) status.restartPolicy = c.spec.restartPolicy;
+  if (lastState) status.lastState = lastState;
+  return status;
 }
 
 /** The status the kubelet would write now. */
