@@ -113,17 +113,19 @@ export function buildView(pod: PodModel, podIsTerminal: boolean): ApiPodView {
     }
     return out;
   };
-  return {
+  const view: Mutable<ApiPodView> = {
     restartPolicy: pod.scenario.pod.restartPolicy,
     initContainers: pick(pod.scenario.pod.initContainers),
     containers: pick(pod.scenario.pod.containers),
     deletionRequested: pod.deletion !== undefined,
     podIsTerminal,
-    ...(pod.forcedPhase ? { forcedPhase: pod.forcedPhase } : {}),
-    ...(pod.api ? { previousPhase: phaseOf(pod.api) } : {}),
     sandboxReady: pod.sandbox === 'ready',
     wasInitialized: pod.initializedEver,
   };
+  // optional fields set afterwards, not spread in: this runs at every sync and every readiness check
+  if (pod.forcedPhase) view.forcedPhase = pod.forcedPhase;
+  if (pod.api) view.previousPhase = phaseOf(pod.api);
+  return view;
 }
 
 /** Writes `view` as the API status at `at` and emits the readiness and condition points that changed. */
