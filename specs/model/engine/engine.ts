@@ -123,6 +123,8 @@ export class Engine {
       this.dirty = true;
       return;
     }
+    // most notifications find nobody waiting (a few hundred per prediction): skip the pass and its arrays
+    if (this.waiters.length === 0) return;
     this.waking = true;
     let woke = true;
     while (woke || this.dirty) {
@@ -141,7 +143,8 @@ export class Engine {
           kept.push(waiter);
         }
       }
-      this.waiters = kept.concat(this.waiters);
+      // waiters added by the chains just resumed go after the ones kept
+      this.waiters = this.waiters.length === 0 ? kept : kept.concat(this.waiters);
     }
     this.waking = false;
   }
