@@ -93,7 +93,8 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     const key = nominalKeys[i] as string;
     seen.add(key);
     const inAll = otherKeys.every((k) => k.has(key));
-    const late = (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
+    // an unpinned point (a window with no upper bound) is late only if some profile did not see it in time
+    const late = p.window.maxSeconds < 1e9 && (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
     // single probe runs depend on tick phases no rule pins down (see probes.ts)
     const probeRun = p.ref.scope === 'container' && p.ref.name.endsWith('.ran');
     const certainty: Certainty = inAll && !late && !probeRun ? 'certain' : 'possible';
