@@ -20,7 +20,7 @@ import {
   type Scenario,
   type Undetermined,
 } from '../vocabulary/index.ts';
-import { finalState, type FinalState } from './final-state.ts';
+import { finalState, type FinalContainer, type FinalState } from './final-state.ts';
 import { predictedEvent, predictedPoint } from './record.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
 
@@ -261,31 +261,18 @@ function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
   const containers: Record<string, PredictedContainer> = {};
   for (const name of Object.keys(first.containers)) {
     const of = finals.map((f) => f.containers[name]).filter((c) => c !== undefined);
+    const field = <K extends keyof FinalContainer>(key: K, rule: string): Predicted<FinalContainer[K]> =>
+      predicted(
+        of.map((c) => c[key]),
+        rule,
+      );
     containers[name] = {
-      state: predicted(
-        of.map((c) => c.state),
-        'kubelet.status.container-state',
-      ),
-      reason: predicted(
-        of.map((c) => c.reason),
-        'kubelet.status.reason-cache',
-      ),
-      exitCode: predicted(
-        of.map((c) => c.exitCode),
-        'kubelet.process.exit-codes',
-      ),
-      restartCount: predicted(
-        of.map((c) => c.restartCount),
-        'kubelet.backoff.sequence',
-      ),
-      ready: predicted(
-        of.map((c) => c.ready),
-        'kubelet.probe.readiness',
-      ),
-      everStarted: predicted(
-        of.map((c) => c.everStarted),
-        'run.container-start-definition',
-      ),
+      state: field('state', 'kubelet.status.container-state'),
+      reason: field('reason', 'kubelet.status.reason-cache'),
+      exitCode: field('exitCode', 'kubelet.process.exit-codes'),
+      restartCount: field('restartCount', 'kubelet.backoff.sequence'),
+      ready: field('ready', 'kubelet.probe.readiness'),
+      everStarted: field('everStarted', 'run.container-start-definition'),
     };
   }
   const conditions: Prediction['final']['conditions'] = Object.fromEntries(
