@@ -24,7 +24,7 @@ export const latencies = {
   /** termination waits for a relist newer than the last sync (Corrections 5) */
   relistBeforeTermination: d(0.05, 0.5, 1.1, 'kubelet.sync.relist-before-termination'),
   /** termination that waited for a busy worker: up to two relists after it is free */
-  relistAfterBusyWorker: d(0.05, 0.5, 2.2, 'kubelet.sync.relist-before-termination'),
+  relistAfterBusyWorker: d(0, 0.5, 2.2, 'kubelet.sync.relist-before-termination'),
   /** a probe result that needs a sync (liveness failure, startup result) gets one after a relist */
   probeSync: d(0, 0.5, 2.1, 'kubelet.sync.pleg-relist'),
   /** readiness reaches the API through the status manager at once */

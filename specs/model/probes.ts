@@ -152,7 +152,7 @@ function runProbe(
   // are not pinned to anything; what a result causes is anchored on the container's start, one period wide
   const unpinned: Moment = { t: at.t, anchor: podCreated, loSeconds: 0, hiSeconds: Number.MAX_SAFE_INTEGER };
   containerPoint(pod, name, `${type}.ran`, unpinned, 'kubelet.probe.worker-ticks');
-  const ran = ranMoment(c, at);
+  const ran = ranMoment(c, at, type);
   const failed = againstStopped || checkFails(probe, c, at.t);
   const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
   const token = c.processToken;
@@ -177,7 +177,7 @@ function runProbe(
 }
 
 /** Probe runs tick on the worker's own clock, so their window relative to the container's start is one period wide. */
-function ranMoment(c: ContainerModel, at: Moment): Moment {
+function ranMoment(c: ContainerModel, at: Moment, type: ProbeType): Moment {
   const started = c.startedAt;
   if (!started?.anchor) return at;
   const since = at.t - started.t;
@@ -189,7 +189,8 @@ function ranMoment(c: ContainerModel, at: Moment): Moment {
   return {
     t: at.t,
     anchor: started.anchor,
-    loSeconds: Math.max(0, since - period - 2.2),
+    // a readiness run can also be triggered by any status write (UpdatePodStatus), not only by its ticker
+    loSeconds: type === 'readinessProbe' ? 0 : Math.max(0, since - period - 2.2),
     hiSeconds: since + period + 2.2,
   };
 }
