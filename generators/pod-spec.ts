@@ -27,7 +27,15 @@ export interface PodSpecConstraints {
   readonly names?: 'ordinal' | 'random';
   /** The pod's name (default `pod`). */
   readonly podName?: string;
+  /** Write `metadata.namespace` in about one pod in 3 (default true), so messages naming the pod can be judged. */
+  readonly namespace?: boolean;
 }
+
+/**
+ * Namespaces a manifest may name. `default` is among them on purpose: written out, it is as binding as any other
+ * (KUBELET-FACTS Correction 18: messages naming the pod carry the namespace the manifest gives).
+ */
+export const manifestNamespaces = ['prod', 'team-a', 'default'] as const;
 
 /** A DNS-1123 label without dots, as Kubernetes requires for container names (kept short for readable output). */
 export function dnsLabel(): fc.Arbitrary<string> {
@@ -94,6 +102,8 @@ export function podSpec(constraints: PodSpecConstraints = {}): fc.Arbitrary<PodS
       sidecars,
       regulars,
       names,
+      namespace:
+        (constraints.namespace ?? true) ? maybe(fc.constantFrom(...manifestNamespaces), 3) : fc.constant(undefined),
     })
     .map(
       ({
@@ -104,6 +114,7 @@ export function podSpec(constraints: PodSpecConstraints = {}): fc.Arbitrary<PodS
         sidecars: sidecarList,
         regulars: regularList,
         names: random,
+        namespace,
       }) => {
         const drawnNames = random?.() ?? ordinalNames(initList.length, sidecarList.length, regularList.length);
         let next = 0;
@@ -128,7 +139,7 @@ export function podSpec(constraints: PodSpecConstraints = {}): fc.Arbitrary<PodS
           ...(deadline === undefined ? {} : { activeDeadlineSeconds: deadline }),
           initContainers,
           containers: regularList.map(rename),
-          metadataExtra: {},
+          metadataExtra: namespace === undefined ? {} : { namespace },
           specExtra: {},
         };
       },
