@@ -4,6 +4,7 @@ import { Engine } from './engine/engine.ts';
 import { podCreationMoment, type LatencyProfile, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { event, podPoint } from './record.ts';
+import { scheduledMessage } from './messages.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { deletePod, startTerminationAfterRelist, triggerTermination } from './termination.ts';
@@ -73,7 +74,7 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
     event(pod, created, 'kubelet.pod.created', {
       reason: 'Scheduled',
       type: 'Normal',
-      message: `Successfully assigned default/${scenario.pod.name} to node`,
+      message: scheduledMessage(scenario.pod),
     });
     requestSync(pod, created, latencies.firstSync);
   });
