@@ -4,6 +4,7 @@
  */
 import {
   formatPointRef,
+  isLiteralTemplate,
   longestLiteralPart,
   type ConditionExpectation,
   type ContainerExpectation,
@@ -99,6 +100,7 @@ export function expectationFromPrediction(
       reason: { type: 'equals', value: e.reason },
       ...(e.container === undefined ? {} : { container: { type: 'equals', value: e.container } }),
       ...(fragment === '' ? {} : { message: { type: 'equals', value: fragment } }),
+      ...(isLiteralTemplate(e.message) ? {} : { template: e.message }),
     });
   }
   const eventsAbsent: EventExpectation[] = (options.violations ?? []).flatMap((v) =>

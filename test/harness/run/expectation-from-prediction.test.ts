@@ -5,6 +5,7 @@ import { findCaseFiles, loadCaseText, writeCase } from '../../../harness/cases/i
 import { evaluateExpectation } from '../../../harness/diff/index.ts';
 import { expectationFromPrediction } from '../../../harness/run/expectation-from-prediction.ts';
 import { nominalObservation, predict } from '../../../specs/model/index.ts';
+import { regular, scenario } from '../../specs/model/build-scenario.ts';
 import { fillTemplate, holeExamples, type Observation, type Prediction } from '../../../specs/vocabulary/index.ts';
 
 const library = fileURLToPath(new URL('../../../specs/cases/', import.meta.url));
@@ -67,5 +68,19 @@ describe('expectationFromPrediction', () => {
       expect({ file, failures: verdict.entries.filter((e) => e.status !== 'pass') }).toEqual({ file, failures: [] });
     }
     expect(templated).toBeGreaterThan(10);
+  });
+
+  it('shows the whole template of a cut message as a comment in the written case, which loads back', () => {
+    const pulling = scenario({ containers: [regular('app')], observeFor: 5 });
+    const derived = expectationFromPrediction(predict(pulling));
+    const text = writeCase({ scenario: pulling, expect: derived });
+    expect(text).toContain(
+      `message: 'Successfully pulled image "busybox:1.36" in '} # template: Successfully pulled image "busybox:1.36" in {duration} ({duration} including waiting). Image size: {bytes} bytes.`,
+    );
+    expect(text).toContain('# template: Successfully assigned {namespace}/demo to {node}');
+    // literal messages need no comment
+    expect(text).not.toContain('# template: Container started');
+    const back = loadCaseText(text, 'derived');
+    expect(back.status).toBe('ok');
   });
 });
