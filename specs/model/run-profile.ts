@@ -71,11 +71,14 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
   const pod = createPod(scenario, engine);
   engine.at(podCreationMoment, (m) => {
     const created = podPoint(pod, 'created', m, 'kubelet.pod.created');
-    event(pod, created, 'kubelet.pod.created', {
-      reason: 'Scheduled',
-      type: 'Normal',
-      message: scheduledMessage(scenario.pod),
-    });
+    // a pod whose manifest names its node is bound without the scheduler, which alone records Scheduled (§10)
+    if (scenario.pod.specExtra['nodeName'] === undefined) {
+      event(pod, created, 'kubelet.pod.created', {
+        reason: 'Scheduled',
+        type: 'Normal',
+        message: scheduledMessage(scenario.pod),
+      });
+    }
     requestSync(pod, created, latencies.firstSync);
   });
   for (const action of scenario.actions) {

@@ -59,4 +59,10 @@ describe('predicted Event messages are templates (Corrections 17, 18, 25)', () =
     ).toBe(true);
     expect(matchesTemplate(teamBackOff, 'Back-off restarting failed container app in pod demo_default(1)')).toBe(false);
   });
+
+  it('predicts no Scheduled event for a pod whose manifest names its node (the scheduler never sees it)', () => {
+    const bound: Scenario = { ...crashing, pod: { ...crashing.pod, specExtra: { nodeName: 'worker-1' } } };
+    expect(eventsOf(predict(bound), 'Scheduled')).toEqual([]);
+    expect(eventsOf(predict(crashing), 'Scheduled')).toHaveLength(1);
+  });
 });
