@@ -70,7 +70,7 @@ export interface ExpectationOptions {
   /**
    * How far apart two observed times may be and still be the same instant, in seconds (the backend's clock
    * resolution, or `--tolerance` for a real node); 0 for the model and `sim`. Timing bounds widen by it, and two
-   * points within it of each other have no order that can be told, so an `order` entry on them is `unknown`.
+   * points closer than it have no order that can be told, so an `order` entry on them is `unknown`.
    */
   readonly toleranceSeconds?: number;
 }
@@ -90,6 +90,9 @@ export function evaluateExpectation(
 ): ExpectationVerdict {
   const tolerance = Math.max(0, options.toleranceSeconds ?? 0);
   const slack = tolerance + epsilon;
+  // An observed difference is off by less than the tolerance (a clock of resolution r truncates each time to its
+  // tick, so two ticks r apart are certainly in that order): a gap of at least the tolerance orders two points.
+  const orderGap = Math.max(tolerance - epsilon, epsilon);
   const entries: EntryVerdict[] = [];
   const final = observation.final;
   if (expect.phase) entries.push(value('phase', expect.phase, final.phase));
@@ -123,16 +126,16 @@ export function evaluateExpectation(
         .filter(Boolean)
         .join(' and ');
       entries.push({ status: 'fail', expect: expectText, message: `${missing} did not occur` });
-    } else if (tb - ta > slack) {
+    } else if (tb - ta >= orderGap) {
       entries.push({ status: 'pass', expect: expectText, message: `${a} at ${fmt(ta)}, ${b} at ${fmt(tb)}` });
-    } else if (ta - tb > slack) {
+    } else if (ta - tb >= orderGap) {
       entries.push({
         status: 'fail',
         expect: expectText,
         message: `${a} at ${fmt(ta)} is not before ${b} at ${fmt(tb)}${toleranceText(tolerance)}`,
       });
     } else {
-      // Within the tolerance (equal timestamps at least) the clock cannot tell which came first: not refuted.
+      // Closer than the tolerance (equal timestamps at least) the clock cannot tell which came first: not refuted.
       entries.push({
         status: 'unknown',
         expect: expectText,

@@ -137,12 +137,16 @@ function statuses(e: Expectation, observation: Observation, toleranceSeconds?: n
 describe('evaluateExpectation: the tolerance on orders and timing', () => {
   const order = expectation({ order: [{ before: ref('app.started'), after: ref('app.term') }] });
 
-  it('judges "strictly before" only when the two points are further apart than the tolerance', () => {
+  it('judges "strictly before" only when the two points are at least the tolerance apart', () => {
     expect(statuses(order, observed(), 0.1)).toEqual(['pass']);
     expect(statuses(order, observed({ 'app.started': 2.1 }), 0)).toEqual(['unknown']);
     expect(statuses(order, observed({ 'app.started': 2.15 }), 0.1)).toEqual(['unknown']);
     expect(statuses(order, observed({ 'app.started': 2.05 }), 0.1)).toEqual(['unknown']);
     expect(statuses(order, observed({ 'app.started': 2.25 }), 0.1)).toEqual(['fail']);
+    // one full tolerance apart (two ticks of a clock of that resolution) is an order either way
+    expect(statuses(order, observed({ 'app.started': 2.0 }), 0.1)).toEqual(['pass']);
+    expect(statuses(order, observed({ 'app.started': 2.2 }), 0.1)).toEqual(['fail']);
+    expect(statuses(order, observed({ 'app.started': 2.099 }), 0.001)).toEqual(['pass']);
     expect(statuses(order, observed({ 'app.started': 2.099 }), 0)).toEqual(['pass']);
     expect(statuses(order, observed({ 'app.started': 2.101 }), 0)).toEqual(['fail']);
   });
