@@ -187,6 +187,29 @@ const catalogue = [
     rule: 'probe.termination-sequence',
     description: 'A container killed for a failed liveness or startup probe gets no preStop hook.',
   },
+  {
+    name: 'namespace-default-in-messages',
+    rule: 'kubelet.backoff.event',
+    description:
+      "Messages that name the pod (Scheduled, BackOff, CrashLoopBackOff, hook errors) always say namespace 'default', whatever the pod's namespace.",
+  },
+  {
+    name: 'prestop-failure-unreported',
+    rule: 'events.failed-prestop',
+    description: 'A preStop hook that fails (or dies with its container) is not reported: no FailedPreStopHook event.',
+  },
+  {
+    name: 'liveness-after-termination',
+    rule: 'kubelet.probe.stop-on-delete',
+    description:
+      "SyncTerminatingPod does not stop the regular containers' liveness and startup workers: they go on probing through the grace period.",
+  },
+  {
+    name: 'cached-image-fresh-pull-event',
+    rule: 'kubelet.image.present',
+    description:
+      'A cached image used under IfNotPresent or Never is reported with a fresh-pull Pulled event ("Successfully pulled image ... in ...") instead of "already present on machine".',
+  },
 ] as const satisfies ReadonlyArray<SimDeviation>;
 
 /** The catalogue of deviations the sim backend understands. */
