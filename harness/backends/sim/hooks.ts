@@ -35,10 +35,16 @@ export function* runHook(
   const finishedPoint: ContainerPointName = kind === 'postStart' ? 'postStart.finished' : 'preStop.finished';
   const pod = w.podRef();
   const a = hook.action;
-  const takes = toMs(hook.takesSeconds) + w.latencies.handlerOverhead(a);
+  const takes = toMs(hook.takesSeconds);
+  // a realistic handler costs a little more than its work: the exec's runc start (or the request's way
+  // out) before the work begins, its teardown (or the answer's way back) after it ends
+  const overhead = w.latencies.handlerOverhead(a);
+  const setup = Math.ceil(overhead / 2);
+  const teardown = overhead - setup;
   switch (a.type) {
     case 'exec': {
       const cmd = `[${a.command.join(' ')}]`;
+      if (setup > 0) yield setup;
       if (!inst.alive) {
         return {
           ok: false,
@@ -59,6 +65,7 @@ export function* runHook(
         }
       }
       if (!run.abandoned) w.obs.container(c, finishedPoint);
+      if (teardown > 0) yield teardown;
       return hook.result === 'success'
         ? ok
         : {
@@ -67,10 +74,12 @@ export function* runHook(
           };
     }
     case 'httpGet': {
+      if (setup > 0) yield setup;
       const reachable = inst.alive;
       w.obs.container(c, startedPoint);
       if (takes > 0) yield takes;
       if (!run.abandoned) w.obs.container(c, finishedPoint);
+      if (teardown > 0) yield teardown;
       return reachable && hook.result === 'success'
         ? ok
         : {
@@ -79,10 +88,12 @@ export function* runHook(
           };
     }
     case 'sleep': {
+      // the kubelet's own timer: no setup; waking up after it costs the overhead
       w.obs.container(c, startedPoint);
-      const sleeps = toMs(a.seconds) + w.latencies.handlerOverhead(a);
+      const sleeps = toMs(a.seconds);
       if (sleeps > 0) yield sleeps;
       if (!run.abandoned) w.obs.container(c, finishedPoint);
+      if (overhead > 0) yield overhead;
       return ok;
     }
     case 'tcpSocket':

@@ -50,10 +50,14 @@ export class Latencies {
     return this.realistic ? Math.round(this.prng.logBetween(50, 1000)) : this.prng.int(50, 1000);
   }
 
-  /** One CRI step inside a sync (pull start, create, start, hook start, next container); never 0. */
+  /**
+   * One CRI step inside a sync (pull start, create, start, hook start, next container); never 0. Realistic:
+   * 3-150 ms, log-uniform (containerd's create and start take tens of ms), so that with a handler's own
+   * setup it still fits the 0.2 s a step may take.
+   */
   criStep(): Ms {
     if (this.prng === undefined) return 20;
-    return this.realistic ? Math.round(this.prng.logBetween(3, 200)) : this.prng.int(1, 200);
+    return this.realistic ? Math.round(this.prng.logBetween(3, 150)) : this.prng.int(1, 200);
   }
 
   /** From an API change (a delete) to the kubelet's pod worker hearing of it: watch plus hand-off (Corrections 21). */
