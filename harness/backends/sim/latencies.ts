@@ -33,6 +33,8 @@ export class Latencies {
    * on a real node its phase has nothing to do with the pod. Undefined: ticks counted from the pod's start.
    */
   readonly syncTickerPhaseMs: Ms | undefined;
+  /** when the kubelet started, relative to the pod's creation (realistic: 1-60 s before it one time in 20) */
+  readonly kubeletStartedMs: Ms;
 
   constructor(
     readonly mode: LatencyMode,
@@ -42,6 +44,10 @@ export class Latencies {
     this.realistic = mode === 'realistic';
     this.relistPhaseMs = this.prng === undefined ? 500 : this.prng.int(0, 999);
     this.syncTickerPhaseMs = this.realistic && this.prng !== undefined ? this.prng.int(0, 999) : undefined;
+    this.kubeletStartedMs =
+      this.realistic && this.prng !== undefined && this.prng.next() < 0.05
+        ? -this.prng.int(1000, 60_000)
+        : Number.NEGATIVE_INFINITY;
   }
 
   /** From the pod's creation to the kubelet's first sync of it (watch, admission, pod worker start). */
@@ -106,9 +112,16 @@ export class Latencies {
     }
   }
 
-  /** From a probe worker's creation to its goroutine's first probe. */
-  workerStart(): Ms {
-    return this.realistic && this.prng !== undefined ? this.prng.int(0, 3) : 0;
+  /**
+   * From a probe worker's creation (at `createdAt`) to its first probe; its ticker starts then. The
+   * goroutine starts within a few ms; but a worker created less than one period after the kubelet
+   * started first sleeps a random part of the period (prober/worker.go run), and a realistic node was
+   * started shortly before the pod one time in twenty (`kubeletStartedMs`).
+   */
+  probeWorkerStart(createdAt: Ms, periodMs: Ms): Ms {
+    if (!this.realistic || this.prng === undefined) return 0;
+    if (createdAt - this.kubeletStartedMs < periodMs) return this.prng.int(0, periodMs - 1);
+    return this.prng.int(0, 3);
   }
 
   /**

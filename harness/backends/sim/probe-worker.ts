@@ -67,12 +67,13 @@ export class ProbeWorker {
     this.periodMs = probe.periodSeconds * 1000;
   }
 
-  /** Starts the loop: one probe as soon as the goroutine runs, then one per period from the creation time. */
+  /** Starts the loop: one probe as soon as the goroutine runs, then one per period from then. */
   start(): void {
-    this.w.clock.after(this.w.latencies.workerStart(), () => {
+    const first = this.createdAt + this.w.latencies.probeWorkerStart(this.createdAt, this.periodMs);
+    this.w.clock.at(first, () => {
       this.run(false);
     });
-    this.scheduleTick(this.createdAt + this.periodMs);
+    this.scheduleTick(first + this.periodMs);
   }
 
   /** A manual run (UpdatePodStatus's readiness trigger). */
