@@ -225,6 +225,30 @@ describe('Corrections 23: a kill acts on the relist snapshot its sync was given'
   });
 });
 
+describe('Corrections 24: a worker publishes its first result for a new container, and readiness asks for a sync', () => {
+  it('the sync that initial Failure requests runs the readiness probe once more, a relist later', () => {
+    // the probe always fails, so after its first run no result changes: only the initial publish asks for a sync
+    const obs = observe(
+      scenario({
+        containers: [
+          container('app', runs(), {
+            readinessProbe: probe({ type: 'always' }, { periodSeconds: 10, failureThreshold: 1 }),
+          }),
+        ],
+        observeFor: 25,
+      }),
+    );
+    const ran = times(obs, 'app.readinessProbe.ran');
+    expect(ran.length).toBeGreaterThanOrEqual(4);
+    const [first = 0, second = 0, third = 0] = ran;
+    // the sync after the container's start triggers the first run; the sync the initial result asked for,
+    // after the next relist, triggers the second
+    expect(second - first).toBeGreaterThan(0);
+    expect(second - first).toBeLessThanOrEqual(1.1);
+    expect(third - second).toBeCloseTo(10, 5);
+  });
+});
+
 describe('Corrections 24: a manual readiness trigger restarts the worker ticker', () => {
   it('runs the readiness probe when the first status shows the container started, then a full period later', () => {
     const obs = observe(
