@@ -59,7 +59,7 @@ export class Latencies {
   /**
    * One CRI step inside a sync (pull start, create, start, hook start, next container); never 0. Realistic:
    * 3-150 ms, log-uniform (containerd's create and start take tens of ms), so that with a handler's own
-   * setup it still fits the 0.2 s a step may take.
+   * setup (up to 20 ms) a step stays within the 0.2 s the jitter mode already draws.
    */
   criStep(): Ms {
     if (this.prng === undefined) return 20;
