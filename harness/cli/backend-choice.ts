@@ -23,22 +23,32 @@ const modelSource: ObservationSource = {
   close: () => Promise.resolve(),
 };
 
-/** Backends register here as they are built (name → factory). */
+/** Backends registered at run time (name → factory); they take precedence over the built-in ones. */
 export const backendFactories = new Map<string, (spec: string) => Backend>();
+
+// The built-in backends, loaded only when named (the exec: backend's process handling, the whole simulator).
+const builtinFactories: Readonly<Record<string, (spec: string) => Promise<Backend>>> = {
+  sim: async () => (await import('../backends/sim/index.ts')).createSimBackend(),
+  // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
+  exec: async (spec) => (await import('../backends/exec/index.ts')).createExecBackend(spec.slice('exec:'.length)),
+};
 
 export async function resolveBackend(spec: string): Promise<BackendChoice> {
   if (spec === 'model') return { status: 'ok', source: modelSource };
   const key = spec.startsWith('exec:') ? 'exec' : spec;
-  const factory = backendFactories.get(key);
+  const registered = backendFactories.get(key);
+  const builtin = Object.hasOwn(builtinFactories, key) ? builtinFactories[key] : undefined;
+  const factory = registered ? (s: string) => Promise.resolve(registered(s)) : builtin;
   if (!factory) {
-    const known = ['model', ...backendFactories.keys()].map((k) => (k === 'exec' ? "exec:'COMMAND'" : k));
+    const names = new Set(['model', ...Object.keys(builtinFactories), ...backendFactories.keys()]);
+    const known = [...names].map((k) => (k === 'exec' ? "exec:'COMMAND'" : k));
     return {
       status: 'error',
       message: `unknown backend '${spec}' (known: ${known.join(', ')})`,
       exitCode: exitCodes.badInput,
     };
   }
-  const backend = factory(spec);
+  const backend = await factory(spec);
   const ready = await backend.setUp();
   if (ready.status === 'unavailable') {
     return {

@@ -2,14 +2,7 @@
  * The `podconform` command line as a function: `main(argv, io, cwd)` returns the exit code and writes only
  * through `io`, so tests can run it in-process. `main.ts` is the thin entry that calls it with the process.
  */
-import { benchCommand } from './commands/bench.ts';
-import { checkCommand } from './commands/check.ts';
-import { deviationsCommand } from './commands/deviations.ts';
-import { predictCommand } from './commands/predict.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { runCommand } from './commands/run.ts';
 import { exitCodes, type CliIo } from './io.ts';
-import { registerBackends } from './register-backends.ts';
 
 const usage = `podconform — conformance suite for the Kubernetes pod lifecycle
 
@@ -36,29 +29,31 @@ observed could be judged), 4 internal error.
 
 type Command = (argv: ReadonlyArray<string>, io: CliIo, cwd: string) => Promise<number> | number;
 
-const commands: Readonly<Record<string, Command>> = {
-  check: checkCommand,
-  predict: predictCommand,
-  rules: rulesCommand,
-  run: runCommand,
-  deviations: deviationsCommand,
-  bench: benchCommand,
+// Each command is loaded only when called: `podconform rules` never loads fast-check, yaml or the simulator,
+// which keeps the start of every command short (the compiled CLI keeps one chunk per command).
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check.ts')).checkCommand,
+  predict: async () => (await import('./commands/predict.ts')).predictCommand,
+  rules: async () => (await import('./commands/rules.ts')).rulesCommand,
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  deviations: async () => (await import('./commands/deviations.ts')).deviationsCommand,
+  bench: async () => (await import('./commands/bench.ts')).benchCommand,
 };
 
 /** Runs one `podconform` command and returns its exit code; all output goes through `io`. */
 export async function main(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
-  registerBackends();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage);
     return name === undefined ? exitCodes.badInput : exitCodes.ok;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.err(
       `podconform: unknown command '${name}' (known: ${Object.keys(commands).join(', ')}); see podconform --help\n`,
     );
     return exitCodes.badInput;
   }
+  const command = await load();
   return command(rest, io, cwd);
 }
