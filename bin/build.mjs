@@ -20,6 +20,7 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: {
     podconform: 'harness/cli/main.ts',
+    'run-worker': 'harness/run/worker.ts',
   },
   bundle: true,
   splitting: true,

@@ -17,9 +17,19 @@ export type BackendChoice =
   | { readonly status: 'ok'; readonly source: ObservationSource; readonly backend?: Backend }
   | { readonly status: 'error'; readonly message: string; readonly exitCode: number };
 
+function modelObservation(scenario: Scenario): RunOutcome {
+  try {
+    return { status: 'observed', observation: nominalObservation(predict(scenario)) };
+  } catch (error) {
+    // The model is podconform's own code: an exception is an error to report, never an unknown.
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'error', reason: `the model failed on case ${scenario.id}: ${message}` };
+  }
+}
+
 const modelSource: ObservationSource = {
   name: 'model',
-  observe: (scenario) => Promise.resolve({ status: 'observed', observation: nominalObservation(predict(scenario)) }),
+  observe: (scenario) => Promise.resolve(modelObservation(scenario)),
   close: () => Promise.resolve(),
 };
 

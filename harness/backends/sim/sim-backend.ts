@@ -2,7 +2,7 @@
  * The `sim` backend: runs a scenario on the in-process kubelet simulator, on a virtual clock.
  * Deterministic without jitter; with a seed (and jitter left on) latencies are drawn from a seeded
  * PRNG inside the windows the reference model assumes. Never throws: a scenario it cannot run is
- * an `unknown` outcome.
+ * an `unknown` outcome, an exception inside the simulator an `error` outcome (a bug, never unknown).
  */
 import type { Scenario } from '../../../specs/vocabulary/index.ts';
 import type { Backend, RunOptions, RunOutcome } from '../backend.ts';
@@ -74,7 +74,7 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): RunOutco
     };
   } catch (error) {
     return {
-      status: 'unknown',
+      status: 'error',
       reason: 'the simulator failed on this scenario',
       detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
