@@ -1,6 +1,7 @@
 /**
  * One small interface for every implementation under test (sim, podman, kind, exec:). Backends
- * return outcomes as values and do not throw: what they could not observe is `unknown`, never `fail`.
+ * return outcomes as values and do not throw: what they could not observe is `unknown`, never `fail`;
+ * a failure of podconform's own code (a built-in backend that threw) is `error`, never `unknown`.
  */
 import type { Observation, Scenario } from '../../specs/vocabulary/index.ts';
 
@@ -12,9 +13,15 @@ export interface RunOptions {
   readonly seed?: number;
 }
 
+/**
+ * What one run gave: an observation; `unknown` when the implementation could not be observed (a command that
+ * died, hung or answered out of protocol); `error` when podconform's own backend code failed (a bug to report:
+ * exit 4, never counted as unknown).
+ */
 export type RunOutcome =
   | { readonly status: 'observed'; readonly observation: Observation; readonly stderr?: string }
-  | { readonly status: 'unknown'; readonly reason: string; readonly detail?: string };
+  | { readonly status: 'unknown'; readonly reason: string; readonly detail?: string }
+  | { readonly status: 'error'; readonly reason: string; readonly detail?: string };
 
 export type SetUpOutcome = { readonly status: 'ready' } | { readonly status: 'unavailable'; readonly reason: string };
 

@@ -1,4 +1,5 @@
 /** Where the project's own case library lives: `podconform check` with no argument runs it. */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../run/package-root.ts';
 
-export const builtinCasesDir = fileURLToPath(new URL('../../specs/cases/', import.meta.url));
+export const builtinCasesDir = `${join(packageRoot(), 'specs', 'cases')}/`;

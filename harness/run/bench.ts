@@ -1,32 +1,16 @@
 /**
- * Throughput of the whole loop in one process (generate → predict → simulate → diff), with the time of
- * each stage, and how long each sim deviation takes to be caught, shrunk and reported.
+ * How long each sim deviation takes to be caught, shrunk and reported. The loop's throughput is measured in
+ * bench-loop.ts (re-exported here).
  */
 import fc from 'fast-check';
 import { simDeviations } from '../backends/sim/index.ts';
-import { diff } from '../diff/index.ts';
-import { predict } from '../../specs/model/index.ts';
-import { defaultScenarios, scenariosFor } from './deviation-targets.ts';
+import { scenariosFor } from './deviation-targets.ts';
 import { counterexampleCase } from './counterexample.ts';
 import { judgeOutcome, type ScenarioResult } from './judge.ts';
 import { runProperty } from './property.ts';
 import { simTarget } from './target.ts';
 
-/** Milliseconds per scenario spent in each stage. */
-export interface StageTimes {
-  readonly generate: number;
-  readonly predict: number;
-  readonly simulate: number;
-  readonly diff: number;
-}
-
-/** The loop's throughput. */
-export interface LoopBench {
-  readonly scenariosPerSecond: number;
-  readonly scenarios: number;
-  readonly seconds: number;
-  readonly msPerScenario: StageTimes;
-}
+export { benchLoop, combineLoops, type LoopBench, type LoopVariant, type StageTimes } from './bench-loop.ts';
 
 /** How long one deviation took to show. */
 export interface DeviationBench {
@@ -41,54 +25,6 @@ export interface DeviationBench {
   readonly shrinks?: number;
   /** the rules of the shrunk counterexample's violations */
   readonly violatedRules: ReadonlyArray<string>;
-}
-
-/** Runs the conformant loop on sim for about `seconds` (every scenario counts, pass or fail) and times each stage. */
-export function benchLoop(seconds: number, seed?: number): LoopBench {
-  const target = simTarget({ jitter: false });
-  const run = target.runSync;
-  if (!run) throw new Error('the sim target runs synchronously');
-  let predictMs = 0;
-  let simulateMs = 0;
-  let diffMs = 0;
-  let scenarios = 0;
-  const started = performance.now();
-  fc.check(
-    fc.property(defaultScenarios(), (scenario) => {
-      const t0 = performance.now();
-      const prediction = predict(scenario);
-      const t1 = performance.now();
-      const outcome = run(scenario);
-      const t2 = performance.now();
-      if (outcome.status === 'observed') diff(prediction, outcome.observation, { toleranceSeconds: 0 });
-      const t3 = performance.now();
-      predictMs += t1 - t0;
-      simulateMs += t2 - t1;
-      diffMs += t3 - t2;
-      scenarios++;
-      // The bench measures throughput, not conformance: never stop on a failure.
-      return true;
-    }),
-    {
-      numRuns: Number.MAX_SAFE_INTEGER,
-      interruptAfterTimeLimit: seconds * 1000,
-      markInterruptAsFailure: false,
-      ...(seed === undefined ? {} : { seed }),
-    },
-  );
-  const totalMs = performance.now() - started;
-  const per = (ms: number): number => (scenarios > 0 ? ms / scenarios : 0);
-  return {
-    scenariosPerSecond: totalMs > 0 ? (scenarios * 1000) / totalMs : 0,
-    scenarios,
-    seconds: totalMs / 1000,
-    msPerScenario: {
-      generate: per(totalMs - predictMs - simulateMs - diffMs),
-      predict: per(predictMs),
-      simulate: per(simulateMs),
-      diff: per(diffMs),
-    },
-  };
 }
 
 /**

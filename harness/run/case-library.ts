@@ -1,6 +1,6 @@
 /** The case library (`specs/cases/`, or any case files) run on a backend first, each case judged by its `expect`. */
 import { findCaseFiles, formatProblem, loadCaseFile } from '../cases/index.ts';
-import { evaluateExpectation, mergeStatus, type VerdictStatus } from '../diff/index.ts';
+import { judgeCase, type CaseFailure, type CaseStatus } from './judge-case.ts';
 import type { Scenario } from '../../specs/vocabulary/index.ts';
 import type { RunTarget } from './target.ts';
 
@@ -8,14 +8,19 @@ import type { RunTarget } from './target.ts';
 export interface LibraryCaseResult {
   readonly id: string;
   readonly file: string;
-  readonly status: VerdictStatus;
+  readonly status: CaseStatus;
   /** the entries that did not pass (for an unknown run: why the backend saw nothing) */
-  readonly failures: ReadonlyArray<{ readonly expect: string; readonly message: string }>;
+  readonly failures: ReadonlyArray<CaseFailure>;
 }
+
+/** The library's status: `error` over `fail` over `unknown` over `pass`; cases with no expectations count for nothing. */
+export type LibraryStatus = 'pass' | 'fail' | 'unknown' | 'error';
+
+const rank: Readonly<Record<LibraryStatus, number>> = { pass: 0, unknown: 1, fail: 2, error: 3 };
 
 /** The library's outcome. */
 export interface LibraryReport {
-  readonly status: VerdictStatus;
+  readonly status: LibraryStatus;
   readonly cases: ReadonlyArray<LibraryCaseResult>;
   /** files that could not be found or loaded, one line each */
   readonly problems: ReadonlyArray<string>;
@@ -30,33 +35,23 @@ export async function runCaseLibrary(
   const found = await findCaseFiles(paths);
   const problems = found.problems.filter((p) => !p.message.includes('no such file')).map(formatProblem);
   const cases: LibraryCaseResult[] = [];
-  let status: VerdictStatus = 'pass';
+  let status: LibraryStatus = 'pass';
   for (const file of found.files) {
     const loaded = await loadCaseFile(file);
     if (loaded.status === 'invalid') {
       problems.push(...loaded.problems.map(formatProblem));
       continue;
     }
-    const { scenario, expect } = loaded.caseFile;
+    const { scenario } = loaded.caseFile;
     if (!only(scenario)) continue;
     const outcome = target.runSync ? target.runSync(scenario) : await target.run(scenario);
-    let result: LibraryCaseResult;
-    if (outcome.status === 'unknown') {
-      result = { id: scenario.id, file, status: 'unknown', failures: [{ expect: 'backend', message: outcome.reason }] };
-    } else {
-      const verdict = evaluateExpectation(expect, outcome.observation, {
-        toleranceSeconds: target.toleranceSeconds(outcome.observation),
-      });
-      result = {
-        id: scenario.id,
-        file,
-        status: verdict.status,
-        failures: verdict.entries
-          .filter((e) => e.status !== 'pass')
-          .map(({ expect: e, message }) => ({ expect: e, message })),
-      };
-    }
-    status = mergeStatus(status, result.status);
+    const { status: caseStatus, failures } = judgeCase(
+      loaded.caseFile,
+      outcome,
+      outcome.status === 'observed' ? target.toleranceSeconds(outcome.observation) : 0,
+    );
+    const result: LibraryCaseResult = { id: scenario.id, file, status: caseStatus, failures };
+    if (caseStatus !== 'no expectations' && rank[caseStatus] > rank[status]) status = caseStatus;
     cases.push(result);
   }
   return { status, cases, problems };

@@ -4,6 +4,11 @@ import { writeCase } from '../cases/index.ts';
 import { expectationFromPrediction } from './expectation-from-prediction.ts';
 import type { ScenarioResult } from './judge.ts';
 
+/** A scenario podconform itself failed on, as a case file without `expect` (there is no prediction to derive it from). */
+export function internalErrorCase(scenario: Scenario, replay: string): string {
+  return writeCase({ scenario: { ...scenario, source: `podconform internal error: ${replay}` } });
+}
+
 /** The case file text `podconform check` loads; `source` holds the replay command. */
 export function counterexampleCase(
   scenario: Scenario,

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import type { Scenario } from '../../specs/vocabulary/index.ts';
 import type { RunOutcome } from '../backends/backend.ts';
-import { mergeStatus, type VerdictStatus, type Violation } from '../diff/index.ts';
-import { counterexampleCase } from './counterexample.ts';
-import { judgeOutcome, type ScenarioResult } from './judge.ts';
+import type { VerdictStatus, Violation } from '../diff/index.ts';
+import { counterexampleCase, internalErrorCase } from './counterexample.ts';
+import { judgeCatching, type Judged, type JudgedStatus, type ScenarioResult } from './judge.ts';
 import { replayCommand, type ReplayHeader } from './replay.ts';
 import type { RunTarget } from './target.ts';
 
@@ -42,7 +42,40 @@ export interface PropertyOptions {
   /** the generator family's name, for the replay line (absent: the default) */
   readonly family?: string;
   readonly onProgress?: (progress: PropertyProgress) => void;
+  /** judge against the nominal-only prediction first (JudgeOptions.nominalFirst; same verdicts, less work) */
+  readonly nominalFirst?: boolean;
+  /**
+   * Judges the generated scenarios somewhere else (worker threads) and says which index fails first; the
+   * counterexample is then shrunk here from that index, so the verdict is the one a single thread gives.
+   */
+  readonly search?: FirstFailureSearch;
 }
+
+/** One judged index that was not a pass, as a search reports it. */
+export interface SearchedIndex {
+  readonly index: number;
+  readonly status: JudgedStatus;
+  readonly scenarioId: string;
+  /** why an unknown run saw nothing, or the internal error */
+  readonly why: string;
+}
+
+/** What a search over the indices 0..numRuns-1 of a seed found. */
+export interface SearchResult {
+  /** the lowest index whose scenario fails or errs, in seed order */
+  readonly firstFailing?: number;
+  /** every unknown index below firstFailing (all of them when nothing failed), in index order */
+  readonly unknowns: ReadonlyArray<SearchedIndex>;
+  /** scenarios judged, including those past firstFailing that were judged anyway */
+  readonly judged: number;
+}
+
+/** Finds the first failing index of a seed's scenarios; `onJudged` reports how many have been judged so far. */
+export type FirstFailureSearch = (
+  seed: number,
+  numRuns: number,
+  onJudged: (judged: number) => void,
+) => Promise<SearchResult>;
 
 /** The shrunk failing scenario and everything needed to read and replay it. */
 export interface Counterexample {
@@ -57,9 +90,23 @@ export interface Counterexample {
   readonly reproducesWithNominalLatencies: boolean;
 }
 
+/** A generated scenario podconform itself failed on (model, differ or built-in backend), shrunk. */
+export interface InternalErrorReport {
+  readonly message: string;
+  readonly input: PropertyInput;
+  readonly path: string;
+  readonly shrinks: number;
+  /** the scenario as a case file (no expect block: there is no prediction to derive one from) */
+  readonly caseText: string;
+  readonly replay: string;
+}
+
+/** A run's status: a verdict, or `error` when podconform itself failed. */
+export type RunStatus = VerdictStatus | 'error';
+
 /** A run's outcome. */
 export interface PropertyReport {
-  readonly status: VerdictStatus;
+  readonly status: RunStatus;
   readonly backend: string;
   readonly seed: number;
   /** scenarios generated and run before the end (or the first failure) */
@@ -71,8 +118,10 @@ export interface PropertyReport {
   /** the first few unknown runs and why */
   readonly unknowns: ReadonlyArray<{ readonly scenarioId: string; readonly why: string }>;
   readonly counterexample?: Counterexample;
+  /** set (with status `error`) when podconform's own code failed on a generated scenario */
+  readonly internalError?: InternalErrorReport;
   readonly header: ReplayHeader;
-  /** set when fast-check itself stopped on an error outside the backend and the model */
+  /** set (with status `error`) when fast-check itself stopped on an error outside the backend and the model */
   readonly error?: string;
 }
 
@@ -86,38 +135,31 @@ export function propertyInputs(target: RunTarget, scenarios: fc.Arbitrary<Scenar
   return fc.record({ scenario: scenarios, latencySeed });
 }
 
+/** A fresh seed, drawn as fast-check draws its own, so that every run (threaded or not) knows its seed up front. */
+export function freshSeed(): number {
+  return Date.now() ^ (Math.random() * 0x100000000);
+}
+
 /** Runs the property to the end or to its first (shrunk) failure. */
 export async function runProperty(options: PropertyOptions): Promise<PropertyReport> {
   const { target } = options;
   const judgeOptions = {
     toleranceSeconds: target.toleranceSeconds,
+    nominalFirst: options.nominalFirst === true,
     ...(options.keep === undefined ? {} : { keep: options.keep }),
   };
+  const seed = options.seed ?? freshSeed();
   let calls = 0;
   let runs = 0;
   let shrinking = false;
   let unknownCount = 0;
   const unknowns: { scenarioId: string; why: string }[] = [];
-  let lastFailure: { input: PropertyInput; result: ScenarioResult } | undefined;
+  // The shrinker follows only the kind of failure found first: a violation, or podconform's own error.
+  let failingKind: 'fail' | 'error' | undefined;
+  let lastFailure: { input: PropertyInput; judged: Judged } | undefined;
   const started = performance.now();
 
-  const record = (input: PropertyInput, result: ScenarioResult): boolean => {
-    calls++;
-    const status = result.verdict.status;
-    if (!shrinking) {
-      runs++;
-      if (status === 'unknown') {
-        unknownCount++;
-        if (unknowns.length < keptUnknowns) {
-          const why = result.verdict.error ?? result.verdict.unobserved.slice(0, 3).join('; ');
-          unknowns.push({ scenarioId: input.scenario.id, why });
-        }
-      }
-    }
-    if (status === 'fail') {
-      shrinking = true;
-      lastFailure = { input, result };
-    }
+  const progress = (): void => {
     options.onProgress?.({
       runs,
       numRuns: options.numRuns,
@@ -125,37 +167,82 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
       unknowns: unknownCount,
       elapsedMs: performance.now() - started,
     });
-    // Unknown is not a failure: the shrinker must only ever follow real violations.
-    return status !== 'fail';
   };
+  const noteUnknown = (scenarioId: string, why: string): void => {
+    unknownCount++;
+    if (unknowns.length < keptUnknowns) unknowns.push({ scenarioId, why });
+  };
+
+  const record = (input: PropertyInput, judged: Judged): boolean => {
+    calls++;
+    if (!shrinking) {
+      runs++;
+      if (judged.status === 'unknown') {
+        const why = judged.result.verdict.error ?? judged.result.verdict.unobserved.slice(0, 3).join('; ');
+        noteUnknown(input.scenario.id, why);
+      }
+    }
+    const failing =
+      failingKind === undefined ? judged.status === 'fail' || judged.status === 'error' : judged.status === failingKind;
+    if (failing) {
+      failingKind = judged.status === 'error' ? 'error' : 'fail';
+      shrinking = true;
+      lastFailure = { input, judged };
+    }
+    progress();
+    // Unknown is not a failure: the shrinker must only ever follow real violations (or podconform's own errors).
+    return !failing;
+  };
+
+  // With a search, the indices before the first failing one were judged elsewhere: only that one is replayed
+  // here (fast-check's path is its index) and shrunk, exactly as a single-threaded run would have.
+  let path = options.path;
+  let searched: SearchResult | undefined;
+  if (options.search !== undefined && path === undefined) {
+    searched = await options.search(seed, options.numRuns, (judged) => {
+      runs = Math.min(judged, options.numRuns);
+      progress();
+    });
+    runs = 0;
+    const before = searched.unknowns.filter(
+      (u) => searched?.firstFailing === undefined || u.index < searched.firstFailing,
+    );
+    for (const u of before) noteUnknown(u.scenarioId, u.why);
+    calls = searched.judged;
+    if (searched.firstFailing !== undefined) path = String(searched.firstFailing);
+  }
 
   const inputs = propertyInputs(target, options.scenarios);
   const params: fc.Parameters<[PropertyInput]> = {
-    numRuns: options.numRuns,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
+    numRuns: searched === undefined ? options.numRuns : 1,
+    seed,
+    ...(path === undefined ? {} : { path, endOnFailure: options.path !== undefined }),
   };
   const runSync = target.runSync;
-  const details = runSync
-    ? fc.check(
-        fc.property(inputs, (input) =>
-          record(input, judgeOutcome(input.scenario, runSync(input.scenario, input.latencySeed), judgeOptions)),
-        ),
-        params,
-      )
-    : await fc.check(
-        fc.asyncProperty(inputs, async (input) =>
-          record(
-            input,
-            judgeOutcome(input.scenario, await target.run(input.scenario, input.latencySeed), judgeOptions),
-          ),
-        ),
-        params,
-      );
+  const details =
+    searched !== undefined && searched.firstFailing === undefined
+      ? undefined
+      : runSync
+        ? fc.check(
+            fc.property(inputs, (input) =>
+              record(input, judgeCatching(input.scenario, runSync(input.scenario, input.latencySeed), judgeOptions)),
+            ),
+            params,
+          )
+        : await fc.check(
+            fc.asyncProperty(inputs, async (input) =>
+              record(
+                input,
+                judgeCatching(input.scenario, await target.run(input.scenario, input.latencySeed), judgeOptions),
+              ),
+            ),
+            params,
+          );
+  if (searched !== undefined) runs = searched.firstFailing === undefined ? options.numRuns : searched.firstFailing + 1;
   const elapsedMs = performance.now() - started;
   const header: ReplayHeader = {
     backend: target.backend,
-    seed: details.seed,
+    seed,
     deviations: target.deviations,
     jitter: target.seeded,
     ...(options.rules === undefined ? {} : { rules: options.rules }),
@@ -163,7 +250,7 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
   };
   const base = {
     backend: target.backend,
-    seed: details.seed,
+    seed,
     runs,
     scenariosPerSecond: elapsedMs > 0 ? (calls * 1000) / elapsedMs : 0,
     elapsedMs,
@@ -172,24 +259,40 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     header,
   };
   const passStatus: VerdictStatus = unknownCount > 0 ? 'unknown' : 'pass';
-  if (!details.failed) return { ...base, status: passStatus };
+  if (details === undefined || !details.failed) return { ...base, status: passStatus };
   const found = details.counterexample?.[0];
   if (found === undefined || details.counterexamplePath === null) {
     // fast-check stopped on something other than a violation (the predicate never throws): report, do not guess.
     const error =
       details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    return { ...base, status: mergeStatus(passStatus, 'unknown'), error: `the property loop stopped: ${error}` };
+    return { ...base, status: 'error', error: `the property loop stopped: ${error}` };
   }
-  const result =
+  const judged =
     lastFailure !== undefined && lastFailure.input === found
-      ? lastFailure.result
-      : judgeOutcome(found.scenario, await runOnce(target, found), judgeOptions);
+      ? lastFailure.judged
+      : judgeCatching(found.scenario, await runOnce(target, found), judgeOptions);
   const failingHeader: ReplayHeader = { ...header, path: details.counterexamplePath };
   const replay = replayCommand(failingHeader);
+  if (judged.status === 'error') {
+    return {
+      ...base,
+      status: 'error',
+      header: failingHeader,
+      internalError: {
+        message: judged.error,
+        input: found,
+        path: details.counterexamplePath,
+        shrinks: details.numShrinks,
+        caseText: internalErrorCase(found.scenario, replay),
+        replay,
+      },
+    };
+  }
+  const result = judged.result;
   const nominal =
     found.latencySeed === undefined
-      ? result
-      : judgeOutcome(found.scenario, await runOnce(target, { ...found, latencySeed: undefined }), judgeOptions);
+      ? judged
+      : judgeCatching(found.scenario, await runOnce(target, { ...found, latencySeed: undefined }), judgeOptions);
   return {
     ...base,
     status: 'fail',
@@ -201,7 +304,7 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
       result,
       caseText: counterexampleCase(found.scenario, result, { replay, toleranceSeconds: toleranceOf(target, result) }),
       replay,
-      reproducesWithNominalLatencies: nominal.verdict.status === 'fail',
+      reproducesWithNominalLatencies: nominal.status === 'fail',
     },
   };
 }

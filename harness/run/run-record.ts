@@ -2,8 +2,8 @@
  * The run record (STYLE practice 14): a versioned JSON file written first, rendered later; it opens with
  * the replay header and holds the counterexample's scenario, expectation, outcome and verdict.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { toProtocolCase } from '../cases/index.ts';
 import type { LibraryReport } from './case-library.ts';
 import type { PropertyReport } from './property.ts';
@@ -69,9 +69,30 @@ export function runRecord(report: PropertyReport, library: LibraryReport | undef
   };
 }
 
+/**
+ * Creates `dir` and any missing parents; rejects with the failing mkdir's error. Written out rather than
+ * `mkdir(dir, {recursive: true})`, which never settles for some paths (Node 20, e.g. `/proc/x`).
+ */
+export async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw error;
+    }
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeDirectory(parent);
+    // A second ENOENT (the parent exists but takes no new entries) is final.
+    await mkdir(dir);
+  }
+}
+
 /** Writes the record as `DIR/run-<seed>.json` and returns the file's path. */
 export async function writeRunRecord(dir: string, record: RunRecord): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const file = join(dir, `run-${record.replay.seed}.json`);
   await writeFile(file, `${JSON.stringify(record, null, 2)}\n`, 'utf8');
   return file;

@@ -28,6 +28,7 @@ describe(`case libraries on ${target.backend}`, () => {
       if (loaded.status === 'invalid') expect.fail(loaded.problems.map(formatProblem).join('\n'));
       const { scenario, expect: expected } = loaded.caseFile;
       const outcome = target.runSync ? target.runSync(scenario) : await target.run(scenario);
+      if (outcome.status === 'error') expect.fail(`${target.backend} itself failed: ${outcome.reason}`);
       if (outcome.status === 'unknown') {
         context.skip(`${target.backend} could not observe it: ${outcome.reason}`);
         return;

@@ -1,4 +1,4 @@
 /** The reference model: a pure function from a scenario to a prediction. */
-export { predict } from './predict.ts';
+export { predict, type PredictOptions } from './predict.ts';
 export { nominalObservation } from './nominal-observation.ts';
 export { latencies } from './latencies.ts';

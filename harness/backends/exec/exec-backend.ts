@@ -108,10 +108,12 @@ export function createExecBackend(command: string, options: ExecBackendOptions =
         () => runOne(scenario, runOptions),
       );
       queue = next.catch(() => undefined);
-      // Backends never throw: a bug down here still comes back as an outcome.
+      // Backends never throw: a bug down here still comes back as an outcome — an error of podconform's, not
+      // something the implementation did.
       return next.catch((error: unknown) => ({
-        status: 'unknown',
+        status: 'error',
         reason: `the exec backend failed: ${error instanceof Error ? error.message : String(error)}`,
+        ...(error instanceof Error && error.stack !== undefined ? { detail: error.stack } : {}),
       }));
     },
     async tearDown(): Promise<void> {

@@ -2,8 +2,8 @@
  * One running COMMAND of an exec: backend: lines in on stdin, lines out on stdout, stderr kept. Every
  * wait ends in a value (a line, the command's exit, a timeout, an abort); nothing here throws.
  */
+import { spawn as spawnProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { execa } from 'execa';
 
 /** What came back for one request. */
 export type Reply =
@@ -15,23 +15,31 @@ export type Reply =
 // Kept per session so a chatty command cannot grow memory without bound; the tail is what explains a crash.
 const stderrLimitChars = 64_000;
 
-function spawn(command: string, cwd: string | undefined) {
+// node:child_process rather than a wrapper package: loading one costs a tenth of a second on every CLI start.
+function spawn(command: string, cwd: string | undefined): ChildProcessWithoutNullStreams {
   // detached: the command runs in its own process group, so a kill reaches what the shell started too.
-  return execa(command, {
-    shell: true,
-    reject: false,
-    buffer: false,
-    detached: true,
-    stdin: 'pipe',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    cwd: cwd ?? process.cwd(),
+  return spawnProcess(command, { shell: true, detached: true, stdio: 'pipe', cwd: cwd ?? process.cwd() });
+}
+
+/**
+ * How the command ended, once it has exited and its output streams are closed (so every line it printed has
+ * been read first); `could not be started` when the spawn itself failed.
+ */
+function whenDone(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve) => {
+    child.once('error', (error) => {
+      // An error after a successful spawn (a failed kill) is not an exit; 'close' still follows.
+      if (child.pid === undefined) resolve(`could not be started: ${error.message}`);
+    });
+    child.once('close', (code, signal) => {
+      resolve(signal ? `was killed by ${signal}` : `exited with code ${code ?? 'unknown'}`);
+    });
   });
 }
 
 /** A started command; `start` never throws, a command that cannot start shows up as an `exited` reply. */
 export class ExecSession {
-  private readonly child: ReturnType<typeof spawn>;
+  private readonly child: ChildProcessWithoutNullStreams;
   private readonly lines: string[] = [];
   private waiter: ((line: string | undefined) => void) | undefined;
   private stderrText = '';
@@ -60,23 +68,11 @@ export class ExecSession {
         this.lines.push(line);
       }
     });
-    this.exited = this.child.then(
-      (result) => {
-        const how = result.signal
-          ? `was killed by ${result.signal}`
-          : result.exitCode !== undefined
-            ? `exited with code ${result.exitCode}`
-            : `could not be started: ${result.shortMessage}`;
-        this.exitHow = how;
-        process.off('exit', this.killOnExit);
-        return how;
-      },
-      (error: unknown) => {
-        const how = `could not be started: ${error instanceof Error ? error.message : String(error)}`;
-        this.exitHow = how;
-        return how;
-      },
-    );
+    this.exited = whenDone(this.child).then((how) => {
+      this.exitHow = how;
+      process.off('exit', this.killOnExit);
+      return how;
+    });
     process.on('exit', this.killOnExit);
   }
 

@@ -5,7 +5,7 @@
  * namespace, pod UID and node name of its own, real-looking pull durations and image sizes, its
  * runtime's error texts and probe output, milliseconds on every runtime call, clock phases drawn per
  * scenario (latencies.ts, node-identity.ts, node-texts.ts). Never throws: a scenario it cannot run is
- * an `unknown` outcome.
+ * an `unknown` outcome, an exception inside the simulator an `error` outcome (a bug, never unknown).
  */
 import type { Scenario } from '../../../specs/vocabulary/index.ts';
 import type { Backend, RunOptions, RunOutcome } from '../backend.ts';
@@ -92,7 +92,7 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): RunOutco
     };
   } catch (error) {
     return {
-      status: 'unknown',
+      status: 'error',
       reason: 'the simulator failed on this scenario',
       detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };

@@ -4,58 +4,45 @@
  * divergences, not failures. Exit 0 all pass, 1 any fails, 2 bad input, 3 backend unavailable.
  */
 import { relative } from 'node:path';
-import { findCaseFiles, formatProblem, loadCaseFile, type CaseFile, type CaseProblem } from '../../cases/index.ts';
-import { evaluateExpectation, type EntryStatus, type EntryVerdict } from '../../diff/evaluate-expectation.ts';
-import { nominalObservation, predict } from '../../../specs/model/index.ts';
 import type { Observation } from '../../../specs/vocabulary/index.ts';
+import { findCaseFiles, formatProblem, loadCaseFile, type CaseFile, type CaseProblem } from '../../cases/index.ts';
+import { judgeCase, type CaseJudgement, type CaseStatus } from '../../run/judge-case.ts';
 import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { resolveBackend, type ObservationSource } from '../backend-choice.ts';
 
-export interface CaseResult {
+export interface CaseResult extends CaseJudgement {
   readonly id: string;
   readonly file: string;
-  readonly status: EntryStatus;
-  readonly failures: ReadonlyArray<{ readonly expect: string; readonly message: string }>;
-  readonly divergences: ReadonlyArray<{ readonly expect: string; readonly message: string }>;
 }
 
 /** The timing tolerance for one observation, in seconds. */
 type Tolerance = (observation: Observation) => number;
 
 async function judge(caseFile: CaseFile, source: ObservationSource, tolerance: Tolerance): Promise<CaseResult> {
-  const base = { id: caseFile.scenario.id, file: caseFile.path };
   const outcome = await source.observe(caseFile.scenario);
-  if (outcome.status === 'unknown') {
-    return { ...base, status: 'unknown', failures: [{ expect: 'backend', message: outcome.reason }], divergences: [] };
-  }
-  const toleranceSeconds = tolerance(outcome.observation);
-  const verdict = evaluateExpectation(caseFile.expect, outcome.observation, { toleranceSeconds });
-  const divergences = caseFile.documented ? documentedDivergences(caseFile, outcome.observation, toleranceSeconds) : [];
-  return {
-    ...base,
-    status: verdict.status,
-    failures: verdict.entries.filter((e) => e.status !== 'pass').map(({ expect, message }) => ({ expect, message })),
-    divergences,
-  };
+  const toleranceSeconds = outcome.status === 'observed' ? tolerance(outcome.observation) : 0;
+  return { id: caseFile.scenario.id, file: caseFile.path, ...judgeCase(caseFile, outcome, toleranceSeconds) };
 }
 
-/** The documents' claims that the kubelet (as observed) does not bear out. */
-function documentedDivergences(caseFile: CaseFile, observation: Observation, toleranceSeconds: number): EntryVerdict[] {
-  if (!caseFile.documented) return [];
-  return evaluateExpectation(caseFile.documented, observation, { toleranceSeconds }).entries.filter(
-    (e) => e.status === 'fail',
-  );
-}
+const labels: Readonly<Record<CaseStatus, string>> = {
+  pass: 'pass',
+  fail: 'FAIL',
+  unknown: 'unknown',
+  'no expectations': 'no expectations',
+  error: 'ERROR',
+};
 
 function line(result: CaseResult, cwd: string): string {
   const where = relative(cwd, result.file) || result.file;
   if (result.status === 'pass') return `pass     ${result.id}  (${where})`;
+  if (result.status === 'no expectations') {
+    return `${labels[result.status]}: ${result.id} has no expect block, nothing was judged  (${where})`;
+  }
   const first = result.failures[0];
   const rest = result.failures.length > 1 ? ` (+${result.failures.length - 1} more)` : '';
-  const label = result.status === 'fail' ? 'FAIL' : 'unknown';
-  return `${label.padEnd(8)} ${result.id}: ${first?.expect ?? ''}: ${first?.message ?? ''}${rest}  (${where})`;
+  return `${labels[result.status].padEnd(8)} ${result.id}: ${first?.expect ?? ''}: ${first?.message ?? ''}${rest}  (${where})`;
 }
 
 export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
@@ -107,10 +94,13 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   if (found.files.length === 0 && problems.length === 0) {
     problems.push({ file: paths.join(', '), line: 1, field: 'path', message: 'no *.case.yaml files found' });
   }
+  const count = (status: CaseStatus): number => results.filter((r) => r.status === status).length;
   const summary = {
-    pass: results.filter((r) => r.status === 'pass').length,
-    fail: results.filter((r) => r.status === 'fail').length,
-    unknown: results.filter((r) => r.status === 'unknown').length,
+    pass: count('pass'),
+    fail: count('fail'),
+    unknown: count('unknown'),
+    noExpectations: count('no expectations'),
+    error: count('error'),
   };
   for (const p of problems) io.err(`${formatProblem(p)}\n`);
   if (args.flags.has('json')) {
@@ -136,11 +126,31 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         for (const d of r.divergences) io.out(`  ${r.id}: documented ${d.expect}: ${d.message}\n`);
       }
     }
-    if (summary.unknown > 0) io.out(`${summary.unknown} unknown (the backend could not observe everything)\n`);
+    if (summary.unknown > 0 && summary.pass + summary.fail === 0) {
+      io.out(`nothing could be judged: ${summary.unknown} unknown (the backend observed none of the cases)\n`);
+    } else if (summary.unknown > 0) {
+      io.out(`${summary.unknown} unknown (the backend could not observe everything)\n`);
+    }
+    if (summary.noExpectations > 0) io.out(`${summary.noExpectations} with no expectations (nothing judged)\n`);
+    if (summary.error > 0) {
+      io.out(`${summary.error} ERROR (podconform itself failed on them: a bug, please report it)\n`);
+    }
     io.out(`${summary.pass} passed, ${summary.fail} failed\n`);
   }
-  if (problems.length > 0) return exitCodes.badInput;
-  return summary.fail > 0 ? exitCodes.failed : exitCodes.ok;
+  return checkExitCode(problems.length, summary);
 }
 
-export { predict, nominalObservation };
+/**
+ * The exit code: 2 bad input, 4 podconform failed, 1 a case failed, 3 nothing could be judged (every case
+ * unknown or without expectations: a backend that cannot run the cases must not look like a pass), else 0.
+ */
+function checkExitCode(
+  problems: number,
+  summary: { readonly pass: number; readonly fail: number; readonly error: number },
+): number {
+  if (problems > 0) return exitCodes.badInput;
+  if (summary.error > 0) return exitCodes.internalError;
+  if (summary.fail > 0) return exitCodes.failed;
+  if (summary.pass === 0) return exitCodes.nothingJudged;
+  return exitCodes.ok;
+}

@@ -118,7 +118,8 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    io.err(`${file}:1: file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`${file}:1: file: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}\n`);
     return exitCodes.badInput;
   }
   const loaded = loadInputText(text, file, {

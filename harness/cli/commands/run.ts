@@ -1,43 +1,34 @@
 /**
  * `podconform run`: the case library, then the property loop (generate → predict → run → diff) on a
  * backend. On failure the first line printed is the replay command, then the shrunk scenario as a case
- * file, then the violations. Exit 0 pass, 1 fail, 2 bad input, 3 the backend could not run (or every
- * judgement it allowed was unknown).
+ * file, then the violations. Exit 0 pass, 1 fail, 2 bad input, 3 the backend could not run (or nothing it
+ * observed could be judged), 4 podconform itself failed.
  */
-import { simDeviations } from '../../backends/sim/index.ts';
-import type { VerdictStatus } from '../../diff/index.ts';
-import { runCaseLibrary, type LibraryReport } from '../../run/case-library.ts';
-import { scenarioArbitraries } from '../../../generators/scenario-arbitraries.ts';
-import { familyScenarios, scenariosFor } from '../../run/deviation-targets.ts';
-import { runProperty, type PropertyProgress, type PropertyReport } from '../../run/property.ts';
-import { replayCommand } from '../../run/replay.ts';
-import { ruleMatcher } from '../../run/rule-glob.ts';
-import { runRecord, writeRunRecord } from '../../run/run-record.ts';
-import { backendTarget, simTarget, type RunTarget } from '../../run/target.ts';
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { simDeviations } from '../../backends/sim/index.ts';
+import { scenarioArbitraries } from '../../../generators/scenario-arbitraries.ts';
+import { allRules } from '../../../specs/rules/index.ts';
+import { runCaseLibrary, type LibraryReport } from '../../run/case-library.ts';
+import { familyScenarios, scenariosFor } from '../../run/deviation-targets.ts';
+import { defaultWorkers, WorkerPool, workerSearch } from '../../run/parallel.ts';
+import { runProperty, type PropertyOptions, type PropertyReport } from '../../run/property.ts';
+import { ruleMatcher } from '../../run/rule-glob.ts';
+import { makeDirectory, runRecord, writeRunRecord } from '../../run/run-record.ts';
+import { simRun, type SimRunSpec } from '../../run/sim-run.ts';
+import { backendTarget, type RunTarget } from '../../run/target.ts';
 import { parseArgs } from '../args.ts';
 import { resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
+import { exitCodeFor, overallStatus, progressLine, runJson, runText } from './run-output.ts';
+
+export type { RunJson } from './run-output.ts';
 
 /** Runs per backend when `--runs` is not given. */
 export const defaultRuns: Readonly<Record<string, number>> = { sim: 300 };
 const defaultRunsElsewhere = 100;
-
-/** The `--json` output: exactly these keys (counterexample only on failure). */
-export interface RunJson {
-  readonly backend: string;
-  readonly seed: number;
-  readonly runs: number;
-  readonly status: VerdictStatus;
-  readonly scenariosPerSecond: number;
-  readonly counterexample?: {
-    readonly case: string;
-    readonly violations: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
-    readonly replay: string;
-  };
-}
+// Below this many scenarios, starting worker threads costs more than it saves (when --workers is not given).
+const minRunsForDefaultWorkers = 50;
 
 type Parsed<T> = { readonly status: 'ok'; readonly value: T } | { readonly status: 'error'; readonly message: string };
 
@@ -65,64 +56,28 @@ function withTolerance(target: RunTarget, seconds: number): RunTarget {
   return { ...target, toleranceSeconds: (observation) => Math.max(own(observation), seconds) };
 }
 
-function exitCodeFor(status: VerdictStatus): number {
-  switch (status) {
-    case 'pass':
-      return exitCodes.ok;
-    case 'fail':
-      return exitCodes.failed;
-    case 'unknown':
-      return exitCodes.backendUnavailable;
-  }
+/** The globs of `--rules` that match no rule of the catalogue (a typo would otherwise silently pass everything). */
+function unmatchedGlobs(rules: string): string[] {
+  const globs = rules
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
+  return globs.filter((g) => {
+    const matches = ruleMatcher(g);
+    return !allRules.some((r) => matches(r.id));
+  });
 }
 
-function progressLine(p: PropertyProgress, backend: string): string {
-  const rate = p.elapsedMs > 0 ? Math.round((p.runs * 1000) / p.elapsedMs) : 0;
-  const what = p.shrinking ? 'failure found, shrinking' : `${p.runs}/${p.numRuns} scenarios`;
-  const unknown = p.unknowns > 0 ? `, ${p.unknowns} unknown` : '';
-  return `\r\x1b[Krun on ${backend}: ${what} (${rate}/s${unknown})`;
+function reason(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code !== undefined ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(error);
 }
 
-function libraryLines(library: LibraryReport, cwd: string): string[] {
-  const count = (s: VerdictStatus): number => library.cases.filter((c) => c.status === s).length;
-  const lines = [
-    `Case library: ${count('pass')} passed, ${count('fail')} failed, ${count('unknown')} unknown (${library.cases.length} cases)`,
-  ];
-  for (const c of library.cases) {
-    if (c.status === 'pass') continue;
-    const first = c.failures[0];
-    const more = c.failures.length > 1 ? ` (+${c.failures.length - 1} more)` : '';
-    const label = c.status === 'fail' ? 'FAIL' : 'unknown';
-    lines.push(
-      `  ${label} ${c.id}: ${first?.expect ?? ''}: ${first?.message ?? ''}${more}  (${relative(cwd, c.file)})`,
-    );
-  }
-  for (const p of library.problems) lines.push(`  problem: ${p}`);
-  return lines;
-}
-
-function propertyLine(report: PropertyReport): string {
-  const unknown = report.unknownCount > 0 ? `, ${report.unknownCount} unknown` : '';
-  const rate = Math.round(report.scenariosPerSecond);
-  return `Property: ${report.runs} scenarios on ${report.backend} (seed ${report.seed}${unknown}): ${report.status} — ${rate} scenarios/s`;
-}
-
-async function libraryCounterexample(library: LibraryReport, target: RunTarget): Promise<RunJson['counterexample']> {
-  const failed = library.cases.find((c) => c.status === 'fail');
-  if (!failed) return undefined;
-  const backend = target.backend.startsWith('exec:') ? `exec:'${target.backend.slice(5)}'` : target.backend;
-  return {
-    case: await readFile(failed.file, 'utf8').catch(() => ''),
-    violations: failed.failures.map((f) => ({ rule: f.expect, message: `${failed.id}: ${f.expect}: ${f.message}` })),
-    replay: `npx podconform check --backend ${backend} ${failed.file}`,
-  };
-}
-
-/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--tolerance SECONDS] [--json] [--out DIR]` */
+/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--workers N] [--tolerance SECONDS] [--json] [--out DIR]` */
 export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ['json', 'no-jitter'],
-    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'scenarios', 'out', 'tolerance'],
+    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'scenarios', 'out', 'workers', 'tolerance'],
   });
   const fail = (message: string): number => {
     io.err(`podconform run: ${message}\n`);
@@ -136,6 +91,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (runs.status === 'error') return fail(runs.message);
   const seed = wholeNumber('seed', args.values.get('seed'), -(2 ** 31));
   if (seed.status === 'error') return fail(seed.message);
+  const workers = wholeNumber('workers', args.values.get('workers'), 1);
+  if (workers.status === 'error') return fail(workers.message);
   const path = args.values.get('path');
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) {
     return fail(`--path must be fast-check's replay path such as 3:0:1, got '${path}'`);
@@ -152,6 +109,9 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   }
   if (deviations.length > 0 && backendName !== 'sim') return fail('--deviation applies to the sim backend only');
   if (backendName === 'model') return fail('the model cannot be run against itself; use --backend sim or exec:CMD');
+  if (workers.value !== undefined && workers.value > 1 && backendName !== 'sim') {
+    return fail('--workers applies to the sim backend only (an exec: command answers one case at a time)');
+  }
   const family = args.values.get('scenarios');
   if (family !== undefined && familyScenarios(family) === undefined) {
     return fail(`unknown scenario family '${family}' (known: ${scenarioArbitraries.map((e) => e.name).join(', ')})`);
@@ -162,13 +122,48 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   const tolerance = toleranceOption(args.values.get('tolerance'));
   if (tolerance.status === 'error') return fail(tolerance.message);
   const rules = args.values.get('rules');
+  if (rules !== undefined) {
+    const unmatched = unmatchedGlobs(rules);
+    if (unmatched.length > 0 || rules.trim() === '') {
+      return fail(`--rules '${unmatched.join(',') || rules}' matches no rule (see podconform rules)`);
+    }
+  }
   const keepRule = rules === undefined ? undefined : ruleMatcher(rules);
   const json = args.flags.has('json');
+  const out = args.values.get('out');
+  const outDir = out === undefined ? undefined : resolve(cwd, out);
+  if (outDir !== undefined) {
+    // Checked before the run, so a bad path costs no waiting; the write itself is checked again after.
+    try {
+      await makeDirectory(outDir);
+    } catch (error) {
+      return fail(`--out: cannot write a run record to '${out ?? ''}' (${reason(error)})`);
+    }
+  }
 
+  const numRuns = runs.value ?? defaultRuns[backendName] ?? defaultRunsElsewhere;
   let target: RunTarget;
   let close = (): Promise<void> => Promise.resolve();
+  let pool: WorkerPool | undefined;
+  const property: Partial<PropertyOptions> = {};
   if (backendName === 'sim') {
-    target = simTarget({ deviations, jitter: !args.flags.has('no-jitter') });
+    const spec: SimRunSpec = {
+      deviations,
+      ...(family === undefined ? {} : { family }),
+      jitter: !args.flags.has('no-jitter'),
+      ...(rules === undefined ? {} : { rules }),
+      nominalFirst: true,
+    };
+    target = simRun(spec).target;
+    const threads =
+      path !== undefined ? 1 : (workers.value ?? (numRuns >= minRunsForDefaultWorkers ? defaultWorkers() : 1));
+    if (threads > 1) {
+      // Started now, they load while the case library runs.
+      pool = new WorkerPool(threads);
+      Object.assign(property, { search: workerSearch(pool, spec) });
+      const started = pool;
+      close = () => started.close();
+    }
   } else {
     const choice = await resolveBackend(backendName);
     if (choice.status === 'error') {
@@ -195,10 +190,12 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     }
     let lastDraw = 0;
     report = await runProperty({
+      ...property,
       target,
       scenarios: scenariosFor(deviations, family),
       ...(family === undefined || family === 'any' ? {} : { family }),
-      numRuns: runs.value ?? defaultRuns[target.backend] ?? defaultRunsElsewhere,
+      numRuns,
+      nominalFirst: backendName === 'sim',
       ...(seed.value === undefined ? {} : { seed: seed.value }),
       ...(path === undefined ? {} : { path }),
       ...(keepRule === undefined ? {} : { keep: (v) => keepRule(v.rule), rules: rules ?? '' }),
@@ -218,64 +215,15 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     await close();
   }
 
-  const libraryStatus: VerdictStatus = library?.status ?? 'pass';
-  const status: VerdictStatus =
-    report.status === 'fail' || libraryStatus === 'fail'
-      ? 'fail'
-      : report.status === 'unknown' || libraryStatus === 'unknown'
-        ? 'unknown'
-        : 'pass';
-  const c = report.counterexample;
-  const out = args.values.get('out');
-  if (out !== undefined) {
-    const file = await writeRunRecord(resolve(cwd, out), runRecord(report, library));
-    if (!json) io.err(`run record: ${relative(cwd, file)}\n`);
+  const status = overallStatus(library?.status, report.status);
+  if (outDir !== undefined) {
+    try {
+      const file = await writeRunRecord(outDir, runRecord(report, library));
+      if (!json) io.err(`run record: ${relative(cwd, file)}\n`);
+    } catch (error) {
+      return fail(`--out: cannot write a run record to '${out ?? ''}' (${reason(error)})`);
+    }
   }
-  if (json) {
-    const counterexample =
-      c !== undefined
-        ? {
-            case: c.caseText,
-            violations: c.result.verdict.violations.map((v) => ({ rule: v.rule, message: v.message })),
-            replay: c.replay,
-          }
-        : status === 'fail' && library !== undefined
-          ? await libraryCounterexample(library, target)
-          : undefined;
-    const result: RunJson = {
-      backend: report.backend,
-      seed: report.seed,
-      runs: report.runs,
-      status,
-      scenariosPerSecond: Math.round(report.scenariosPerSecond * 10) / 10,
-      ...(counterexample === undefined ? {} : { counterexample }),
-    };
-    io.out(`${JSON.stringify(result)}\n`);
-    return exitCodeFor(status);
-  }
-  const lines: string[] = [];
-  if (c !== undefined) {
-    lines.push(c.replay);
-    lines.push('');
-    const seedNote =
-      c.input.latencySeed === undefined
-        ? ''
-        : c.reproducesWithNominalLatencies
-          ? ` (found with sim latency seed ${c.input.latencySeed}; it fails with nominal latencies too)`
-          : ` (it fails only with sim latency seed ${c.input.latencySeed}: the replay reproduces it, the case file runs with nominal latencies)`;
-    lines.push(`Counterexample after ${c.shrinks} shrinks, as a case file${seedNote}:`);
-    lines.push('---');
-    lines.push(c.caseText.trimEnd());
-    lines.push('---');
-    lines.push(`Violations (${c.result.verdict.violations.length}):`);
-    for (const v of c.result.verdict.violations) lines.push(`  - ${v.message}`);
-    lines.push('');
-  }
-  if (library !== undefined) lines.push(...libraryLines(library, cwd));
-  lines.push(propertyLine(report));
-  for (const u of report.unknowns) lines.push(`  unknown ${u.scenarioId}: ${u.why}`);
-  if (report.error !== undefined) lines.push(`  ${report.error}`);
-  if (c === undefined && status !== 'pass') lines.push(`Replay: ${replayCommand(report.header)}`);
-  io.out(`${lines.join('\n')}\n`);
+  io.out(json ? `${JSON.stringify(await runJson(report, library, status))}\n` : runText(report, library, status, cwd));
   return exitCodeFor(status);
 }

@@ -84,7 +84,13 @@ interface CheckJson {
     readonly failures: ReadonlyArray<{ readonly expect: string; readonly message: string }>;
     readonly divergences?: ReadonlyArray<{ readonly expect: string; readonly message: string }>;
   }>;
-  readonly summary: { readonly pass: number; readonly fail: number; readonly unknown: number };
+  readonly summary: {
+    readonly pass: number;
+    readonly fail: number;
+    readonly unknown: number;
+    readonly noExpectations: number;
+    readonly error: number;
+  };
 }
 
 /** Asserts the documented `--json` shape; keys beyond the documented ones are allowed. */
@@ -96,14 +102,14 @@ function expectCheckJsonShape(value: unknown): asserts value is CheckJson {
   const top = record(value);
   expect(top.backend).toBe('model');
   const summary = record(top.summary);
-  expect(Object.keys(summary).sort()).toEqual(['fail', 'pass', 'unknown']);
+  expect(Object.keys(summary).sort()).toEqual(['error', 'fail', 'noExpectations', 'pass', 'unknown']);
   for (const n of Object.values(summary)) expect(Number.isInteger(n)).toBe(true);
   expect(Array.isArray(top.cases)).toBe(true);
   for (const entry of top.cases as unknown[]) {
     const c = record(entry);
     expect(typeof c.id).toBe('string');
     expect(typeof c.file).toBe('string');
-    expect(['pass', 'fail', 'unknown']).toContain(c.status);
+    expect(['pass', 'fail', 'unknown', 'no expectations', 'error']).toContain(c.status);
     expect(Array.isArray(c.failures)).toBe(true);
     for (const failure of c.failures as unknown[]) {
       const f = record(failure);
@@ -164,7 +170,7 @@ describe('podconform check', () => {
     expect(code).toBe(exitCodes.failed);
     const value: unknown = JSON.parse(out);
     expectCheckJsonShape(value);
-    expect(value.summary).toEqual({ pass: 1, fail: 1, unknown: 0 });
+    expect(value.summary).toEqual({ pass: 1, fail: 1, unknown: 0, noExpectations: 0, error: 0 });
     const byId = new Map(value.cases.map((c) => [c.id, c]));
     expect(byId.get('cli-passing')).toMatchObject({ status: 'pass', failures: [] });
     const failed = byId.get('cli-failing');
@@ -202,7 +208,7 @@ describe('podconform check', () => {
     expect(json.code).toBe(exitCodes.ok);
     const value: unknown = JSON.parse(json.out);
     expectCheckJsonShape(value);
-    expect(value.summary).toEqual({ pass: 1, fail: 0, unknown: 0 });
+    expect(value.summary).toEqual({ pass: 1, fail: 0, unknown: 0, noExpectations: 0, error: 0 });
     expect(value.cases[0]).toMatchObject({ id: 'cli-divergent', status: 'pass', failures: [] });
     expect(value.cases[0]?.divergences?.map((d) => d.expect)).toEqual(['phase']);
   });

@@ -1,0 +1,78 @@
+/** `podconform COMMAND --help`: what each command does, its options, and the exit codes they share. */
+
+const exitCodesText = `Exit codes: 0 passed, 1 a case or property failed, 2 bad input (file, option), 3 nothing could be judged
+(the backend could not run or observed nothing judgeable), 4 podconform itself failed (a bug; please report it).`;
+
+/** The help text per command. */
+export const commandHelp: Readonly<Record<string, string>> = {
+  check: `Usage: podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--json] [--verbose]
+
+Judges each case file's expect block against the model's nominal observation, or with --backend against what an
+implementation did. Directories are searched for *.case.yaml; no argument: the built-in case library. A case
+without an expect block is reported as "no expectations", never as a pass.
+
+  --backend B   model (default), sim, or exec:'COMMAND' (the exec: protocol, README)
+  --json        one JSON object: {backend, cases:[{id, file, status, failures}], summary}
+  --verbose     every failed expectation, not just the first
+
+${exitCodesText}
+`,
+  predict: `Usage: podconform predict FILE [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
+
+What a conformant kubelet (1.35) does with a case file or a plain Pod manifest: the timeline with each point's
+window and rule, the final state, the Events.
+
+  --observe-for D  how long to watch a manifest (default 120s)
+  --delete-at D    delete the pod at this time (manifests only)
+  --grace N        the delete's grace period in seconds (manifests only)
+  --json           the prediction as JSON
+
+${exitCodesText}
+`,
+  rules: `Usage: podconform rules [--json] [--area AREA] [--origin ORIGIN] [--standing STANDING]
+
+The catalogue of lifecycle rules the model implements, with their sources and standing.
+
+${exitCodesText}
+`,
+  run: `Usage: podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
+                      [--deviation NAME] [--scenarios FAMILY] [--workers N] [--no-jitter] [--json] [--out DIR]
+
+Runs the built-in case library on the backend, then the property loop: generate a pod and its faults, predict,
+run, diff; a failure is shrunk to a minimal case file, printed after its one-line replay command.
+
+  --backend B       sim (default) or exec:'COMMAND'
+  --runs N          generated scenarios (default 300 on sim, 100 elsewhere)
+  --seed S          reproducible run; --path P replays one counterexample (with its --seed)
+  --rules GLOB      only violations of these rules count (comma-separated globs; must match a rule)
+  --deviation NAME  make the simulator misbehave (podconform deviations): the suite must catch it
+  --scenarios FAM   one family of generated scenarios
+  --workers N       judge on N threads (sim only; default: the machine's cores). The same seed gives the same
+                    verdict and counterexample at any N
+  --no-jitter       the simulator runs with nominal latencies
+  --json            one JSON object: {backend, seed, runs, status, scenariosPerSecond, counterexample?, error?}
+  --out DIR         write a versioned run record to DIR
+
+${exitCodesText}
+`,
+  deviations: `Usage: podconform deviations [--json]
+
+The named non-conformances the sim backend can be told to have (run --deviation NAME), each with its rule.
+
+${exitCodesText}
+`,
+  bench: `Usage: podconform bench [--seconds N] [--seed S] [--workers N] [--compare] [--identity N]
+                        [--deviations [--differential]] [--json]
+
+Generated scenarios per second through the whole loop on sim (generate, simulate, predict and diff): in one
+thread, then on N worker threads (default: the machine's cores; --workers 1 for one thread only). It reports
+figures and the goals beside them; it never fails on speed.
+
+  --compare      the judging variants (full prediction, nominal first) side by side in one thread
+  --identity N   judge N conformant scenarios and N per deviation both ways and count differing verdicts (exit 1
+                 if any differ)
+  --deviations   how long each deviation takes to be caught, shrunk and reported
+
+${exitCodesText}
+`,
+};
