@@ -319,6 +319,14 @@ function undetermined(scenario: Scenario): Undetermined[] {
 /** The reference model's prediction for a scenario. */
 export function predict(scenario: Scenario): Prediction {
   const runs = (['nominal', 'early', 'late'] as const).map((profile) => runProfile(scenario, profile));
+  return predictionOfRuns(scenario, runs);
+}
+
+/**
+ * The prediction that merges these runs of the model, the first one nominal. With a single run it is that run's own
+ * timeline, final state and Events, every one of them nominal (see `drawnObservation`).
+ */
+export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): Prediction {
   const finals = runs.map((r) => finalOf(r, scenario));
   // the nominal final comes first; the statuses an extra sync would have written only widen what is possible
   const fresh = runs.flatMap((r) => (r.freshView ? [finalOf(r, scenario, r.freshView)] : []));
