@@ -50,3 +50,27 @@ export const latencies = {
 export function backOffLag(remainingSeconds: number): Delay {
   return d(0, 0.5, 0.5 * Math.max(0, remainingSeconds) + 2.2, 'kubelet.backoff.sequence');
 }
+
+/**
+ * What a runtime adds to a duration the case fixes (a hook's, a probe's, a process's, a stop's): nothing ever makes
+ * such a thing shorter than its own duration, but every real node makes it a little longer.
+ */
+export const runtimeOverheadSeconds = {
+  /**
+   * An exec or HTTP handler (a hook, an exec probe): a CRI ExecSync round trip — the runtime spawns a process in the
+   * container's namespaces and reaps it — or an HTTP request from the kubelet; tens of milliseconds on an idle node,
+   * a few hundred on a loaded one (KUBELET-FACTS §2.3, §6.2).
+   */
+  handler: 0.5,
+  /** A kubelet-side timer (a sleep hook, the wait for a preStop hook bounded by the grace): Go timers and goroutine scheduling, milliseconds (§2.3, §5.2). */
+  kubeletTimer: 0.05,
+  /** StopContainer(g): the runtime sends the stop signal, waits g seconds on its own clock, then sends SIGKILL (§5.2). */
+  stopTimeout: 0.2,
+  /** A process ending (on its own or on a signal) is noticed by the runtime's shim and recorded a little later (§5.6). */
+  processExit: 0.2,
+} as const;
+
+/** A duration the case fixes at `seconds`, taken on a real node: at least that, at most `overhead` more. */
+export function runtimeDuration(seconds: number, overhead: number, rule: string): Delay {
+  return { minSeconds: seconds, nominalSeconds: seconds, maxSeconds: seconds + overhead, rule };
+}

@@ -1,6 +1,7 @@
 // What the API shows (KUBELET-FACTS §1.3, §5.5, §6.4, §7, §8, Corrections 4): a status written at the start of each
 // sync (so stale while a sync blocks), waiting reasons from the reason cache, no refresh during termination, the
 // Terminating column, terminal phases after deletion, activeDeadlineSeconds and an unusable runtime class.
+import { runtimeOverheadSeconds } from '../../../specs/model/latencies.ts';
 import { describe, expect, it } from 'vitest';
 import { latencies, predict } from '../../../specs/model/index.ts';
 import {
@@ -251,7 +252,7 @@ describe('activeDeadlineSeconds (§6.4, Corrections 8)', () => {
     expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['Stopping container app']);
     expect(at(p, 'app.term')).toBeGreaterThan(eventsOf(p, 'DeadlineExceeded')[0]?.atSeconds ?? Infinity);
     expect(windowOf(p, 'app.term')[0]).toBeGreaterThanOrEqual(5);
-    expect(windowOf(p, 'app.kill')).toEqual([3, 3]);
+    expect(windowOf(p, 'app.kill')).toEqual([3, 3 + runtimeOverheadSeconds.stopTimeout]);
   });
 
   it('leaves the pod Failed and in place, never restarting the container', () => {

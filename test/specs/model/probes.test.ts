@@ -1,5 +1,6 @@
 // Probe workers and what their results do (KUBELET-FACTS §6.2, §6.3, Corrections 2, 7, 11): startup gates liveness
 // and readiness, thresholds, initialDelaySeconds, liveness and startup kills, readiness during termination.
+import { runtimeOverheadSeconds } from '../../../specs/model/latencies.ts';
 import { describe, expect, it } from 'vitest';
 import { latencies, predict } from '../../../specs/model/index.ts';
 import type { Prediction } from '../../../specs/vocabulary/index.ts';
@@ -232,12 +233,12 @@ describe('a liveness kill (§6.3, §5.2)', () => {
   it('uses the probe-level grace when it is set', () => {
     const p = livenessKill(5);
     expect(follows(p, 'app.kill')).toBe('app.term');
-    expect(windowOf(p, 'app.kill')).toEqual([5, 5]);
+    expect(windowOf(p, 'app.kill')).toEqual([5, 5 + runtimeOverheadSeconds.stopTimeout]);
   });
 
   it('uses the pod grace otherwise', () => {
     const p = livenessKill();
-    expect(windowOf(p, 'app.kill')).toEqual([30, 30]);
+    expect(windowOf(p, 'app.kill')).toEqual([30, 30 + runtimeOverheadSeconds.stopTimeout]);
   });
 
   it('restarts the container at once, and the new instance is probed afresh', () => {
@@ -293,7 +294,7 @@ describe('under restartPolicy Never (Corrections 2, §3.3)', () => {
     });
 
     it('with the pod grace, not the probe grace', () => {
-      expect(windowOf(p, 'app.kill')).toEqual([10, 10]);
+      expect(windowOf(p, 'app.kill')).toEqual([10, 10 + runtimeOverheadSeconds.stopTimeout]);
     });
 
     it('and the pod ends Failed without a restart', () => {
@@ -315,7 +316,7 @@ describe('under restartPolicy Never (Corrections 2, §3.3)', () => {
 
     it('with a message without ", will be restarted" and the probe grace', () => {
       expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['Container app failed liveness probe']);
-      expect(windowOf(p, 'app.kill')).toEqual([3, 3]);
+      expect(windowOf(p, 'app.kill')).toEqual([3, 3 + runtimeOverheadSeconds.stopTimeout]);
       expect(eventsOf(p, 'Killing', 'other')).toEqual([]);
     });
 
