@@ -21,8 +21,11 @@ export const latencies = {
   /** a container state change is seen by the next PLEG relist (1 s) and wakes the pod worker */
   // up to two relists: the one that sees the change, then the worker's wait for a newer one (Corrections 5)
   relist: d(0, 0.5, 2.1, 'kubelet.sync.pleg-relist'),
-  /** termination waits for a relist newer than the last sync (Corrections 5) */
-  relistBeforeTermination: d(0.05, 0.5, 1.1, 'kubelet.sync.relist-before-termination'),
+  /**
+   * termination waits for a relist newer than the last sync (Corrections 5); nothing holds it back when such a relist
+   * already exists, so delete → Killing/preStop/TERM lies anywhere in about [0, 1.1] s (Corrections 21)
+   */
+  relistBeforeTermination: d(0, 0.5, 1.1, 'kubelet.sync.relist-before-termination'),
   /** termination that waited for a busy worker: up to two relists after it is free */
   relistAfterBusyWorker: d(0, 0.5, 2.2, 'kubelet.sync.relist-before-termination'),
   /** a probe result that needs a sync (liveness failure, startup result) gets one after a relist */

@@ -5,7 +5,7 @@
  */
 import type { PointRef, Probe, ProbeType } from '../vocabulary/index.ts';
 import { advance, exactDelay, type Moment } from './engine/delay.ts';
-import { latencies } from './latencies.ts';
+import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
 import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
@@ -156,7 +156,9 @@ function runProbe(
   const failed = againstStopped || checkFails(probe, c, at.t);
   const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
   const token = c.processToken;
-  pod.engine.at(advance(ran, exactDelay(takes, 'kubelet.probe.threshold'), takes), (m) => {
+  // the check takes its own time plus the handler's overhead (an exec's round trip, an HTTP request) (§6.2)
+  const runs = runtimeDuration(takes, runtimeOverheadSeconds.handler, 'kubelet.probe.threshold');
+  pod.engine.at(advance(ran, runs, pod.engine.pick(runs)), (m) => {
     if (c.processToken !== token) return;
     if (failed) {
       state.consecutiveFailures += 1;

@@ -41,7 +41,8 @@ function aroundStart(
   const since = resultAt - at(p, started);
   return [
     round(Math.max(0, since - periodSeconds - 2.2) + after.reduce((s, d) => s + d.minSeconds, 0)),
-    round(since + periodSeconds + 2.2 + after.reduce((s, d) => s + d.maxSeconds, 0)),
+    // the result comes up to the handler's overhead after the run (an exec round trip, an HTTP request; §6.2)
+    round(since + periodSeconds + 2.2 + runtimeOverheadSeconds.handler + after.reduce((s, d) => s + d.maxSeconds, 0)),
   ];
 }
 
