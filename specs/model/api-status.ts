@@ -135,6 +135,7 @@ export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned 
   pod.apiPhase = view.conditionsPhase ?? phaseOf(view);
   // once a force delete removed the object, no status is written or seen (R19)
   if (pod.gone) return;
+  pod.written.push({ t: at.t, view });
   const beforeConditions = before ? conditionsOf(before) : undefined;
   const conditions = conditionsOf(view);
   const wasReadyByName = before ? readyByName(before) : undefined;

@@ -45,9 +45,9 @@ function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
   return { nominal: values[0] as T, possible, rule };
 }
 
-function finalOf(run: ProfileRun, scenario: Scenario, view = run.finalView): FinalState {
+function finalOf(run: ProfileRun, scenario: Scenario, view = run.finalView, gone = run.gone): FinalState {
   return finalState(view, {
-    gone: run.gone,
+    gone,
     deletionRequested: run.deletionRequested,
     containerNames: allContainers(scenario.pod).map((c) => c.name),
     starts: run.starts,
@@ -74,6 +74,53 @@ function absoluteBounds(
     });
   }
   return bounds;
+}
+
+/**
+ * How far any point of the run may come before (`early`) or after (`late`) its nominal time, from the windows
+ * accumulated along the causal graph: the most any moment near the end of the observation may shift.
+ */
+function timingSpread(run: ProfileRun, observeFor: number): { early: number; late: number } {
+  const keys = pointKeys(run);
+  const bounds = absoluteBounds(run.points, keys);
+  let early = 0;
+  let late = 0;
+  for (const [i, p] of run.points.entries()) {
+    if (p.atSeconds > observeFor) continue;
+    const b = bounds.get(keys[i] as string);
+    // an unpinned point (a probe run, a status write anchored only on the start) bounds nothing
+    if (!b || b.hi - b.lo > 1e6) continue;
+    early = Math.max(early, p.atSeconds - b.lo);
+    late = Math.max(late, b.hi - p.atSeconds);
+  }
+  return { early, late };
+}
+
+/**
+ * The final states an observer may see at observeFor when the timing shifts the last status writes: every status a
+ * run wrote within the spread before observeFor, the one in force when that stretch began, and, for a pod removed
+ * in that stretch, its last status before removal with the object still there. A status written at nominal time s
+ * may be written anywhere in [s − early, s + late] on another node, so near the end of the observation the status
+ * in force is any of these (KUBELET-FACTS §1.2: relists, requeues and back-off expiries are independent clocks).
+ */
+function shiftedFinals(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): FinalState[] {
+  const observeFor = scenario.observeForSeconds;
+  const spread = timingSpread(runs[0] as ProfileRun, observeFor);
+  const from = observeFor - spread.late - spread.early;
+  const out: FinalState[] = [];
+  for (const r of runs) {
+    let inForce: number | undefined;
+    for (const [i, w] of r.written.entries()) {
+      if (w.t > observeFor) break;
+      if (w.t <= from) inForce = i;
+      else out.push(finalOf(r, scenario, w.view, false));
+    }
+    const first = inForce === undefined ? undefined : r.written[inForce];
+    if (first && (r.goneAtSeconds === undefined || r.goneAtSeconds > from)) {
+      out.push(finalOf(r, scenario, first.view, false));
+    }
+  }
+  return out;
 }
 
 /** `formatPointRef` of every point of a run, in order: each key is needed several times while merging. */
@@ -335,7 +382,7 @@ export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<Profile
     observeForSeconds: scenario.observeForSeconds,
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
-    final: mergeFinal([...finals, ...fresh]),
+    final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)]),
     events: mergeEvents(runs),
     undetermined: undetermined(scenario),
   };

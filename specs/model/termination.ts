@@ -115,6 +115,7 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
 
 function markGone(pod: PodModel): void {
   pod.gone = true;
+  pod.goneAtSeconds = pod.engine.now;
   if (pod.api) pod.apiAtGone = pod.api;
   pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
 }
