@@ -23,6 +23,7 @@ import {
 import { finalState, type FinalContainer, type FinalState } from './final-state.ts';
 import { predictedEvent, predictedPoint } from './record.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
+import { latencies } from './latencies.ts';
 
 /**
  * Between pull attempts the waiting reason alternates: ErrImagePull from the sync that pulled, ImagePullBackOff
@@ -123,6 +124,50 @@ function shiftedFinals(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): Fin
   return out;
 }
 
+/**
+ * The longest a status write may come after the container change it shows: a relist, a busy worker's queued sync
+ * and its own relist wait (KUBELET-FACTS §1.2, Corrections 5).
+ */
+const statusWriteLagSeconds = latencies.relist.maxSeconds + latencies.relistAfterBusyWorker.maxSeconds;
+
+/**
+ * Indexes of status-write points (a container's ready/unready, the pod's ready/unready/initialized) that show a
+ * container instance that lived shorter than a status write may lag: whether any write falls inside its life, or
+ * after its exit, is a race between the relist clock and the process, so the point is only possible.
+ */
+function shortLivedWrites(points: ReadonlyArray<PredictedPoint>): Set<number> {
+  const raced = new Set<number>();
+  const racedTimes = new Set<number>();
+  const lastStart = new Map<string, number>();
+  const lifeOf = (container: string, t: number): number => {
+    const started = lastStart.get(container) ?? t;
+    const exited = points.find(
+      (q) =>
+        q.ref.scope === 'container' &&
+        q.ref.container === container &&
+        q.ref.name === 'exited' &&
+        q.atSeconds >= started,
+    );
+    return exited ? exited.atSeconds - started : Number.POSITIVE_INFINITY;
+  };
+  for (const [i, p] of points.entries()) {
+    if (p.ref.scope !== 'container') continue;
+    if (p.ref.name === 'started') lastStart.set(p.ref.container, p.atSeconds);
+    if (
+      (p.ref.name === 'ready' || p.ref.name === 'unready') &&
+      lifeOf(p.ref.container, p.atSeconds) < statusWriteLagSeconds
+    ) {
+      raced.add(i);
+      racedTimes.add(p.atSeconds);
+    }
+  }
+  for (const [i, p] of points.entries()) {
+    const write = p.ref.name === 'ready' || p.ref.name === 'unready' || p.ref.name === 'initialized';
+    if (p.ref.scope === 'pod' && write && racedTimes.has(p.atSeconds)) raced.add(i);
+  }
+  return raced;
+}
+
 /** `formatPointRef` of every point of a run, in order: each key is needed several times while merging. */
 function pointKeys(r: ProfileRun): string[] {
   return r.points.map((p) => formatPointRef(p.ref));
@@ -134,6 +179,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
   const othersKeys = others.map(pointKeys);
   const otherKeys = othersKeys.map((keys) => new Set(keys));
   const bounds = absoluteBounds(nominal.points, nominalKeys);
+  const racedWrites = shortLivedWrites(nominal.points);
   const merged: PredictedPoint[] = [];
   const seen = new Set<string>();
   for (const [i, p] of nominal.points.entries()) {
@@ -144,7 +190,8 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     const late = p.window.maxSeconds < 1e9 && (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
     // single probe runs depend on tick phases no rule pins down (see probes.ts)
     const probeRun = p.ref.scope === 'container' && p.ref.name.endsWith('.ran');
-    const certainty: Certainty = inAll && !late && !probeRun ? 'certain' : 'possible';
+    const raced = racedWrites.has(i);
+    const certainty: Certainty = inAll && !late && !probeRun && !raced ? 'certain' : 'possible';
     merged.push(predictedPoint(p, certainty, p.nominal));
   }
   for (const [j, r] of others.entries()) {
