@@ -24,6 +24,7 @@ import { finalState, type FinalContainer, type FinalState } from './final-state.
 import { predictedEvent, predictedPoint } from './record.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
 import { latencies } from './latencies.ts';
+import { erroredProbeMessage, failedProbeMessage } from './probes.ts';
 
 /**
  * Between pull attempts the waiting reason alternates: ErrImagePull from the sync that pulled, ImagePullBackOff
@@ -321,7 +322,32 @@ function possibleBackOffs(events: ReadonlyArray<PredictedEvent>): PredictedEvent
   return extra;
 }
 
-function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
+/**
+ * Which probe runs a worker makes, and so which Unhealthy Events it records, depends on tick phases no rule pins down
+ * (the worker starts at the first sync, restarts its ticker after a manual trigger, Corrections 24) racing the
+ * container's life: every probe that can fail (or, for exec, error against a stopped container) may record one.
+ */
+function possibleProbeEvents(scenario: Scenario, atSeconds: number): PredictedEvent[] {
+  const out: PredictedEvent[] = [];
+  for (const c of allContainers(scenario.pod)) {
+    for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+      const probe = c[type];
+      if (!probe) continue;
+      const base = { container: c.name, atSeconds, certainty: 'possible' as const, nominal: false };
+      const rule = 'kubelet.probe.unhealthy-event';
+      // a network probe against a stopped container fails (Corrections 7)
+      const canFail =
+        probe.fails.type !== 'never' || probe.takesSeconds > probe.timeoutSeconds || probe.action.type !== 'exec';
+      if (canFail) out.push({ ...base, reason: 'Unhealthy', type: 'Warning', message: failedProbeMessage(type), rule });
+      if (probe.action.type === 'exec') {
+        out.push({ ...base, reason: 'Unhealthy', type: 'Warning', message: erroredProbeMessage(type), rule });
+      }
+    }
+  }
+  return out;
+}
+
+function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   // each key is built once per event: they are long strings (the messages) and needed several times
   const nominalKeys = nominal.events.map(eventKey);
@@ -341,7 +367,7 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
       out.push(predictedEvent(e, e.atSeconds, e.rule, 'possible', false));
     }
   }
-  for (const e of possibleBackOffs(out)) {
+  for (const e of [...possibleBackOffs(out), ...possibleProbeEvents(scenario, scenario.observeForSeconds)]) {
     const key = eventKey(e);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -430,7 +456,7 @@ export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<Profile
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
     final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)]),
-    events: mergeEvents(runs),
+    events: mergeEvents(runs, scenario),
     undetermined: undetermined(scenario),
   };
 }

@@ -120,12 +120,17 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
     }
     return true;
   }
-  // a delete, or SyncTerminatingPod's StopLivenessAndStartup for any termination, ends these workers (§5.3, §6.2)
-  if ((pod.deletion || pod.statusFrozen) && type !== 'readinessProbe') return false;
+  // liveness and startup workers do not see the delete (they keep the pod object they started with): those of
+  // regular containers end at SyncTerminatingPod's StopLivenessAndStartup, which loops over spec.containers only;
+  // a sidecar's run until RemovePod after killPod (Corrections 20)
+  if (pod.statusFrozen && type !== 'readinessProbe' && c.spec.role === 'regular') return false;
   if (c.runtime !== 'running') {
-    // an exec probe against a stopped container errors and the error is discarded (Corrections 12); network
-    // probes fail
-    if (probe.action.type === 'exec') return true;
+    // an exec probe against a stopped container errors: prober.probe records Warning Unhealthy with the runtime's
+    // error text, and the worker discards the result, so nothing counts (Corrections 19, 12); network probes fail
+    if (probe.action.type === 'exec') {
+      if (!(manual && state.result === 'success')) probeErrored(pod, c, type, m);
+      return true;
+    }
     if (manual && state.result === 'success') return true;
     runProbe(pod, c, type, probe, state, m, true);
     return true;
@@ -136,6 +141,28 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
   if (manual && state.result === 'success') return true;
   runProbe(pod, c, type, probe, state, m);
   return true;
+}
+
+/**
+ * The Unhealthy Event of an errored probe: "TYPE probe errored and resulted in unknown state: ERR". ERR is the
+ * runtime's own error text, which only the node knows, so the message ends at that hole (Corrections 19).
+ */
+export function erroredProbeMessage(type: ProbeType): string {
+  return `${probeLabel[type]} probe errored and resulted in unknown state: `;
+}
+
+/** The Unhealthy Event of a failed probe run; what follows the colon is the probe's own output (§6.3). */
+export function failedProbeMessage(type: ProbeType): string {
+  return `${probeLabel[type]} probe failed: `;
+}
+
+function probeErrored(pod: PodModel, c: ContainerModel, type: ProbeType, at: Moment): void {
+  event(pod, at, 'kubelet.probe.unhealthy-event', {
+    reason: 'Unhealthy',
+    type: 'Warning',
+    container: c.spec.name,
+    message: erroredProbeMessage(type),
+  });
 }
 
 function runProbe(
@@ -167,7 +194,7 @@ function runProbe(
         reason: 'Unhealthy',
         type: 'Warning',
         container: name,
-        message: `${probeLabel[type]} probe failed: `,
+        message: failedProbeMessage(type),
       });
       if (state.consecutiveFailures >= probe.failureThreshold) publish(pod, c, type, state, 'failure', m);
     } else {
