@@ -84,9 +84,10 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     const ended: Resumed = yield sleeps
       ? wait(m, waited, seconds)
       : until(m, () => c.runtime !== 'running', waited, seconds);
-    const elapsed = ended.t - m.t;
-    m = ended;
     const diedFirst = !sleeps && ended.timedOut !== true && c.runtime !== 'running';
+    // the drawn duration itself, not a difference of two float times (30.000 s must not count as 29 whole seconds)
+    const elapsed = diedFirst ? ended.t - m.t : seconds;
+    m = ended;
     const finished = !diedFirst && hookTakes <= timerFires;
     if (diedFirst) {
       // an exec or HTTP handler fails at once in a container that is already dead
@@ -108,8 +109,10 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   if (request.ordered && grace > 0 && !turnToStop(pod, c)) {
     const began = m.t;
     const turnTimer = runtimeDuration(grace, runtimeOverheadSeconds.kubeletTimer, 'kubelet.sidecar.termination-order');
-    m = yield until(m, () => turnToStop(pod, c), turnTimer);
-    grace -= Math.floor(m.t - began);
+    const timerFires = pod.engine.pick(turnTimer);
+    const turn: Resumed = yield until(m, () => turnToStop(pod, c), turnTimer, timerFires);
+    m = turn;
+    grace -= Math.floor(turn.timedOut === true ? timerFires : m.t - began);
   }
   grace = Math.max(grace, minimumStopGraceSeconds);
   graceLo = Math.max(graceLo, minimumStopGraceSeconds);
