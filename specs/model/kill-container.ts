@@ -57,6 +57,9 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   let graceLo = grace;
   let graceHi = grace;
   const hook = c.spec.preStop;
+  // a sidecar whose turn is not yet due when its kill begins: its hook and its turn race (§3.4)
+  const turnRaces = request.ordered && c.spec.role === 'sidecar' && !turnToStop(pod, c);
+  let hookMaxSeconds = 0;
   if (hook && grace > 0) {
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
     const hookStart = m;
@@ -69,6 +72,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       'kubelet.grace.prestop-bounded',
     );
     const graceTimer = runtimeDuration(grace, runtimeOverheadSeconds.kubeletTimer, 'kubelet.grace.prestop-bounded');
+    hookMaxSeconds = hookRuns.maxSeconds;
     const hookTakes = pod.engine.pick(hookRuns);
     const timerFires = pod.engine.pick(graceTimer);
     // the wait ends with whichever comes first: near the grace, which one that is stays open
@@ -111,8 +115,13 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     const turnTimer = runtimeDuration(grace, runtimeOverheadSeconds.kubeletTimer, 'kubelet.sidecar.termination-order');
     const timerFires = pod.engine.pick(turnTimer);
     const turn: Resumed = yield until(m, () => turnToStop(pod, c), turnTimer, timerFires);
-    m = turn;
-    grace -= Math.floor(turn.timedOut === true ? timerFires : m.t - began);
+    // the turn came after the hook here; under another timing the hook ends after the turn, up to its whole length
+    m = turn.timedOut === true ? turn : { ...turn, hiSeconds: turn.hiSeconds + hookMaxSeconds };
+    grace -= Math.floor(turn.timedOut === true ? timerFires : turn.t - began);
+  } else if (turnRaces && hookMaxSeconds > 0) {
+    // the hook ended after the turn here; under another timing the turn comes after the hook, at most when the
+    // ordering wait gives up
+    m = { ...m, hiSeconds: m.hiSeconds + Math.max(grace, 0) + runtimeOverheadSeconds.kubeletTimer };
   }
   grace = Math.max(grace, minimumStopGraceSeconds);
   graceLo = Math.max(graceLo, minimumStopGraceSeconds);

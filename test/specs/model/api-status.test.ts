@@ -62,9 +62,9 @@ describe('the status is written at the start of a sync, before its actions (§1.
     expect(at(p, 'app.ready') - at(p, 'pod.initialized')).toBeCloseTo(latencies.relist.nominalSeconds, 6);
     expect(point(p, 'pod.ready').rule).toBe('kubelet.conditions.generate');
     expect(at(p, 'pod.ready')).toBe(at(p, 'app.ready'));
-    // what triggers a sync is often incidental, so what its status write shows is pinned only after the container's
-    // start, or the pod's creation for pod conditions (R16)
-    expect(follows(p, 'app.ready')).toBe('app.started');
+    // what triggers a sync is often incidental, so what its status write shows is pinned only after the pod's
+    // creation: how many starts come before that write varies with the timing (R16)
+    expect(follows(p, 'app.ready')).toBe('pod.created');
     expect(point(p, 'app.ready').window).toEqual(afterAnchor);
     expect(follows(p, 'pod.ready')).toBe('pod.created');
     expect(point(p, 'pod.ready').window).toEqual(afterAnchor);
