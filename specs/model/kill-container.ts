@@ -12,6 +12,13 @@ import type { ContainerModel, PodModel } from './state.ts';
 
 export const minimumStopGraceSeconds = 2;
 
+/**
+ * How far apart the ends of two stops that race may fall under different timings: the stop timer's overhead, the
+ * reap, a process's own exit overhead (§5.2, §5.6).
+ */
+export const stopEndSpreadSeconds =
+  runtimeOverheadSeconds.stopTimeout + runtimeOverheadSeconds.processExit + latencies.reap.maxSeconds;
+
 export interface KillRequest {
   /** the Killing event's message */
   readonly message: string;
@@ -116,7 +123,8 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     const timerFires = pod.engine.pick(turnTimer);
     const turn: Resumed = yield until(m, () => turnToStop(pod, c), turnTimer, timerFires);
     // the turn came after the hook here; under another timing the hook ends after the turn, up to its whole length
-    m = turn.timedOut === true ? turn : { ...turn, hiSeconds: turn.hiSeconds + hookMaxSeconds };
+    // and when several containers had to stop first, another of them may be the last to exit (stopEndSpreadSeconds)
+    m = turn.timedOut === true ? turn : { ...turn, hiSeconds: turn.hiSeconds + hookMaxSeconds + stopEndSpreadSeconds };
     grace -= Math.floor(turn.timedOut === true ? timerFires : turn.t - began);
   } else if (turnRaces && hookMaxSeconds > 0) {
     // the hook ended after the turn here; under another timing the turn comes after the hook, at most when the

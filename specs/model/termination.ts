@@ -9,8 +9,8 @@ import { advance, type Moment } from './engine/delay.ts';
 import { until, wait, type Chain } from './engine/chain.ts';
 import { buildView, publishView } from './api-status.ts';
 import { triggerReadiness } from './probes.ts';
-import { killContainer } from './kill-container.ts';
-import { latencies, runtimeOverheadSeconds } from './latencies.ts';
+import { killContainer, stopEndSpreadSeconds } from './kill-container.ts';
+import { latencies } from './latencies.ts';
 import { podPoint } from './record.ts';
 import type { PodModel } from './state.ts';
 import { computePhase, terminatePodStatuses } from './status/index.ts';
@@ -115,10 +115,6 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
   if (pod.sandbox === 'ready') pod.sandbox = 'stopped';
   return end;
 }
-
-/** How far apart the ends of two stops that race may fall under different timings. */
-const stopEndSpreadSeconds =
-  runtimeOverheadSeconds.stopTimeout + runtimeOverheadSeconds.processExit + latencies.reap.maxSeconds;
 
 function markGone(pod: PodModel): void {
   pod.gone = true;
