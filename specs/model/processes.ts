@@ -36,12 +36,14 @@ export function planOwnExit(pod: PodModel, c: ContainerModel, startedAt: Moment)
 
 /** The process is gone: the runtime records the exit and the next relist wakes the pod worker. */
 export function processExited(pod: PodModel, c: ContainerModel, exitCode: number, at: Moment): Moment {
-  c.runtime = 'exited';
   c.exitCode = exitCode;
   c.finishedAtSeconds = at.t;
   c.processToken += 1;
   const m = containerPoint(pod, c.spec.name, 'exited', at, 'kubelet.process.exit-codes');
+  // the state changes only once the exit is recorded: a chain woken by it (a kill waiting for the exit) must see
+  // this exit as the newest, not the one before
   c.exitedAt = m;
+  c.runtime = 'exited';
   requestSync(pod, m, latencies.relist);
   return m;
 }

@@ -46,6 +46,8 @@ export interface ContainerModel {
   /** the last start error of this container (reason cache, KUBELET-FACTS §8.1) */
   reasonCache?: { readonly reason: string; readonly message: string };
   backOff?: CrashBackOff;
+  /** the exit of a kill whose restart raced the previous back-off (a restart at once is possible after it) */
+  racedExit?: Moment;
   readonly probes: Partial<Record<ProbeType, ProbeState>>;
   /** the kubelet decided to kill this container and the kill is under way */
   killing: boolean;

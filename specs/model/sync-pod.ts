@@ -75,7 +75,7 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     });
   }
   let error = false;
-  let backOff: { readonly expirySeconds: number; readonly exitedAt: Moment } | undefined;
+  let backOff: { readonly expirySeconds: number; readonly exitedAt: Moment; readonly raced: boolean } | undefined;
   let killedInBackOff = false;
   for (const c of plan.starts) {
     // a container killed and restarted in this sync is judged by its previous exit (§4.4): whether that back-off has
@@ -85,10 +85,11 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     if (racesBackOff) killedInBackOff = true;
     const from = racesBackOff ? { ...m, hiSeconds: m.hiSeconds + backOffRaceSlack(c.backOff?.periodSeconds ?? 0) } : m;
     const outcome = yield* startContainer(pod, c, from, beforeKill.get(c));
+    if (racesBackOff && c.exitedAt) c.racedExit = c.exitedAt;
     m = outcome.at;
     if (outcome.status === 'backOff') {
       if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {
-        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt };
+        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt, raced: c.racedExit === c.exitedAt };
       }
     } else if (outcome.status === 'failed') {
       error = true;
@@ -101,7 +102,7 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     const lag = backOffLag(backOff.expirySeconds - m.t);
     // after a kill in this sync, another timing finds the back-off already over and restarts at once (see above)
     const exact = {
-      minSeconds: killedInBackOff ? 0 : period,
+      minSeconds: killedInBackOff || backOff.raced ? 0 : period,
       nominalSeconds: period,
       maxSeconds: period,
       rule: 'kubelet.backoff.sequence',
