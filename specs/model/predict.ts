@@ -192,7 +192,8 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     // single probe runs depend on tick phases no rule pins down (see probes.ts)
     const probeRun = p.ref.scope === 'container' && p.ref.name.endsWith('.ran');
     const raced = racedWrites.has(i);
-    const certainty: Certainty = inAll && !late && !probeRun && !raced ? 'certain' : 'possible';
+    const onlySome = p.certainty === 'possible';
+    const certainty: Certainty = inAll && !late && !probeRun && !raced && !onlySome ? 'certain' : 'possible';
     merged.push(predictedPoint(p, certainty, p.nominal));
   }
   for (const [j, r] of others.entries()) {
@@ -354,7 +355,8 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): Predi
   const othersKeys = others.map((r) => r.events.map(eventKey));
   const otherKeys = othersKeys.map((keys) => new Set(keys));
   const out: PredictedEvent[] = nominal.events.map((e, i) => {
-    const certainty = otherKeys.every((k) => k.has(nominalKeys[i] as string)) ? 'certain' : 'possible';
+    const inAll = otherKeys.every((k) => k.has(nominalKeys[i] as string));
+    const certainty = inAll && e.certainty === 'certain' ? 'certain' : 'possible';
     return predictedEvent(e, e.atSeconds, e.rule, certainty, e.nominal);
   });
   const seen = new Set(nominalKeys);

@@ -11,7 +11,7 @@ import { buildView, publishView } from './api-status.ts';
 import { triggerReadiness } from './probes.ts';
 import { killContainer, stopEndSpreadSeconds } from './kill-container.ts';
 import { latencies } from './latencies.ts';
-import { podPoint } from './record.ts';
+import { podPoint, possibleContainerPoint, possibleEvent } from './record.ts';
 import type { PodModel } from './state.ts';
 import { computePhase, terminatePodStatuses } from './status/index.ts';
 
@@ -92,6 +92,7 @@ function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
 export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number): Chain<Moment> {
   const ordered = pod.containers.some((c) => c.spec.role === 'sidecar');
   const running = pod.containers.filter((c) => c.runtime === 'running' && !c.killing);
+  killStaleSnapshot(pod, from, graceSeconds);
   let remaining = running.length;
   for (const c of running) {
     pod.engine.spawn(
@@ -114,6 +115,43 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
   // KillPod stops the sandbox after the containers (§1.4 step 3, §5.3): PodReadyToStartContainers turns False
   if (pod.sandbox === 'ready') pod.sandbox = 'stopped';
   return end;
+}
+
+/** How old the relist snapshot a sync acts on may be: one relist period and the wait for it (Corrections 5, 21). */
+const snapshotAgeSeconds = latencies.relistBeforeTermination.maxSeconds;
+
+/**
+ * A whole-pod kill acts on the relist snapshot the sync was given, up to about a second old: a container that exited
+ * since still gets its Killing Event and its preStop hook, which fails against the dead container if it is an exec or
+ * HTTP handler (Corrections 23, §5.2). Whether the snapshot predates the exit is a race, so all of it is possible.
+ */
+function killStaleSnapshot(pod: PodModel, from: Moment, graceSeconds: number): void {
+  for (const c of pod.containers) {
+    if (c.runtime !== 'exited' || c.killing || c.finishedAtSeconds === undefined) continue;
+    // only an exit after the last sync's snapshot (a terminal phase was computed from one showing every exit) and
+    // within the snapshot's age can still be shown running
+    if (c.finishedAtSeconds < from.t - snapshotAgeSeconds) continue;
+    if (c.finishedAtSeconds <= (pod.lastSyncStartSeconds ?? -1)) continue;
+    const name = c.spec.name;
+    const at: Moment = { ...from, hiSeconds: from.hiSeconds + latencies.killStep.maxSeconds };
+    possibleEvent(pod, at, 'kubelet.kill.parallel', {
+      reason: 'Killing',
+      type: 'Normal',
+      container: name,
+      message: `Stopping container ${name}`,
+    });
+    const hook = c.spec.preStop;
+    if (!hook || graceSeconds <= 0) continue;
+    possibleContainerPoint(pod, name, 'preStop.started', at, 'term.prestop-first');
+    if (hook.action.type !== 'sleep') {
+      possibleEvent(pod, at, 'events.failed-prestop', {
+        reason: 'FailedPreStopHook',
+        type: 'Warning',
+        container: name,
+        message: 'PreStopHook failed',
+      });
+    }
+  }
 }
 
 function markGone(pod: PodModel): void {
