@@ -78,9 +78,16 @@ export function startProbeWorkers(pod: PodModel, at: Moment): void {
   for (const c of pod.containers) {
     for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
       const probe = c.spec[type];
-      if (probe) scheduleTick(pod, c, type, probe, at, 0);
+      if (probe) scheduleTick(pod, c, type, probe, at, 0, restartTicker(c, type));
     }
   }
+}
+
+/** A new ticker generation for this worker: ticks scheduled by an older one are dropped. */
+function restartTicker(c: ContainerModel, type: ProbeType): number {
+  const generation = (c.tickers[type] ?? 0) + 1;
+  c.tickers[type] = generation;
+  return generation;
 }
 
 function scheduleTick(
@@ -90,10 +97,12 @@ function scheduleTick(
   probe: Probe,
   origin: Moment,
   k: number,
+  generation: number,
 ): void {
   const offset = k * probe.periodSeconds;
   pod.engine.at(advance(origin, exactDelay(offset, 'kubelet.probe.worker-ticks'), offset), (m) => {
-    if (tick(pod, c, type, probe, m, false)) scheduleTick(pod, c, type, probe, origin, k + 1);
+    if (c.tickers[type] !== generation) return;
+    if (tick(pod, c, type, probe, m, false)) scheduleTick(pod, c, type, probe, origin, k + 1, generation);
   });
 }
 
@@ -266,7 +275,14 @@ function publish(
 export function triggerReadiness(pod: PodModel, at: Moment): void {
   for (const c of pod.containers) {
     const probe = c.spec.readinessProbe;
-    if (probe && c.runtime === 'running' && isStarted(c)) tick(pod, c, 'readinessProbe', probe, at, true);
+    if (!probe || c.runtime !== 'running' || !isStarted(c)) continue;
+    // UpdatePodStatus sends the trigger only while the result is not Success; the worker then probes and resets its
+    // ticker to a full period from this moment, so later ticks leave the grid they were on (Corrections 24)
+    const sent = c.probes.readinessProbe?.result !== 'success';
+    const goesOn = tick(pod, c, 'readinessProbe', probe, at, true);
+    if (!sent) continue;
+    const generation = restartTicker(c, 'readinessProbe');
+    if (goesOn) scheduleTick(pod, c, 'readinessProbe', probe, at, 1, generation);
   }
 }
 

@@ -37,6 +37,7 @@ function createPod(scenario: Scenario, engine: Engine): PodModel {
     runtime: 'none',
     processToken: 0,
     probes: {},
+    tickers: {},
     killing: false,
   }));
   const pod: PodModel = {

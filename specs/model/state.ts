@@ -49,6 +49,8 @@ export interface ContainerModel {
   /** the exit of a kill whose restart raced the previous back-off (a restart at once is possible after it) */
   racedExit?: Moment;
   readonly probes: Partial<Record<ProbeType, ProbeState>>;
+  /** each probe worker's ticker generation: a manual trigger restarts the ticker and retires the old ticks */
+  readonly tickers: Partial<Record<ProbeType, number>>;
   /** the kubelet decided to kill this container and the kill is under way */
   killing: boolean;
   /** the previous instance's terminated state (lastState) */

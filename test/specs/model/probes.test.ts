@@ -467,3 +467,28 @@ describe('probes follow the kubelet status view, not the runtime (§1.3, §6.2)'
     expect(at(p, 'app.term') - hookEnd).toBeGreaterThanOrEqual(2 * 2);
   });
 });
+
+describe('a manual readiness trigger resets the ticker (Corrections 24)', () => {
+  // readiness every 4 s from the first sync; the container is started and not yet ready when later status writes
+  // trigger a readiness run at once: the next tick then comes a full period after that run, off the first grid
+  const p = predict(
+    scenario({
+      containers: [
+        regular('app', {
+          readinessProbe: probe({ periodSeconds: 4, failureThreshold: 1, fails: { type: 'until', seconds: 9 } }),
+        }),
+      ],
+      observeFor: 20,
+    }),
+  );
+  it('runs the next tick a full period after the triggered run, off the grid the worker started on', () => {
+    const times = runs(p, 'app', 'readinessProbe').map((r) => at(p, r));
+    // the worker starts at the first sync (the first status write); its first tick finds nothing running yet
+    const workerStart = at(p, 'pod.initialized');
+    const triggered = times[0] ?? NaN;
+    const offGrid = ((triggered - workerStart) / 4) % 1;
+    expect(offGrid).toBeGreaterThan(0.01);
+    expect(offGrid).toBeLessThan(0.99);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeCloseTo(4, 6);
+  });
+});
