@@ -134,7 +134,7 @@ export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned 
   pod.api = view;
   pod.apiPhase = view.conditionsPhase ?? phaseOf(view);
   // once a force delete removed the object, no status is written or seen (R19)
-  if (pod.gone) return;
+  if (pod.gone || pod.objectRemoved) return;
   pod.written.push({ t: at.t, view });
   const beforeConditions = before ? conditionsOf(before) : undefined;
   const conditions = conditionsOf(view);

@@ -55,6 +55,7 @@ function createPod(scenario: Scenario, engine: Engine): PodModel {
     terminating: false,
     terminal: false,
     gone: false,
+    objectRemoved: false,
     statusFrozen: false,
     points: [],
     written: [],

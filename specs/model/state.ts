@@ -96,6 +96,8 @@ export interface PodModel {
   /** the terminal status was written */
   terminal: boolean;
   gone: boolean;
+  /** the API server removed the object at the delete (grace 0): statuses written after it are seen by nobody */
+  objectRemoved: boolean;
   /** the API status when the object disappeared (the final state of a deleted pod) */
   apiAtGone?: ApiPodView;
   /** how often each container had started when the object disappeared */

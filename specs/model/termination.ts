@@ -34,6 +34,11 @@ export function deletePod(pod: PodModel, action: Action, at: Moment): void {
   const grace = pod.terminal ? 0 : (action.gracePeriodSeconds ?? specGrace(pod));
   if (!pod.deletion || grace < pod.deletion.graceSeconds) pod.deletion = { atSeconds: m.t, graceSeconds: grace };
   if (grace === 0) {
+    // the API server removes the object within the delete request (§5.1): what an observer last sees is the status
+    // written before it, whatever the node writes while the removal reaches the observer
+    pod.objectRemoved = true;
+    if (pod.api) pod.apiAtGone = pod.api;
+    pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
     pod.engine.at(advance(m, latencies.forceRemoval, pod.engine.pick(latencies.forceRemoval)), (g) => {
       if (pod.gone) return;
       podPoint(pod, 'gone', g, 'kubelet.api.force-delete');
@@ -83,6 +88,8 @@ function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
   pod.terminal = true;
   if (pod.deletion && !pod.gone) {
     m = yield wait(m, latencies.removal);
+    // a force delete may have removed the object meanwhile
+    if (pod.gone) return;
     podPoint(pod, 'gone', m, 'kubelet.api.gone-after-terminated');
     markGone(pod);
   }
@@ -157,6 +164,7 @@ function killStaleSnapshot(pod: PodModel, from: Moment, graceSeconds: number): v
 function markGone(pod: PodModel): void {
   pod.gone = true;
   pod.goneAtSeconds = pod.engine.now;
+  if (pod.objectRemoved) return;
   if (pod.api) pod.apiAtGone = pod.api;
   pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
 }
