@@ -6,7 +6,7 @@
 import type { PointRef, Probe, ProbeType } from '../vocabulary/index.ts';
 import { advance, exactDelay, type Moment } from './engine/delay.ts';
 import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
-import { containerPoint, event } from './record.ts';
+import { containerPoint, event, possibleEvent } from './record.ts';
 import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { readinessChanged } from './api-status.ts';
@@ -166,7 +166,9 @@ export function failedProbeMessage(type: ProbeType): string {
 }
 
 function probeErrored(pod: PodModel, c: ContainerModel, type: ProbeType, at: Moment): void {
-  event(pod, at, 'kubelet.probe.unhealthy-event', {
+  // whether a tick lands between the exit and the next status write is a race of the worker's ticker with the
+  // relist clock: possible, never certain
+  possibleEvent(pod, at, 'kubelet.probe.unhealthy-event', {
     reason: 'Unhealthy',
     type: 'Warning',
     container: c.spec.name,

@@ -61,9 +61,12 @@ describe('an exec probe against a stopped container (Corrections 19)', () => {
         observeFor: 20,
       }),
     );
-    const errored = eventsOf(p, 'Unhealthy', 'app').filter((e) => e.nominal);
-    expect(errored.map((e) => e.message)).toContain('Readiness probe errored and resulted in unknown state: ');
-    for (const e of errored) expect(e.type).toBe('Warning');
+    const errored = eventsOf(p, 'Unhealthy', 'app').filter((e) => e.message.includes('errored'));
+    // whether a tick lands in that stretch races the ticker with the relist clock: possible, never certain
+    expect(errored.length).toBeGreaterThan(0);
+    expect(new Set(errored.map((e) => JSON.stringify([e.message, e.type, e.certainty])))).toEqual(
+      new Set([JSON.stringify(['Readiness probe errored and resulted in unknown state: ', 'Warning', 'possible'])]),
+    );
   });
 });
 
