@@ -5,9 +5,9 @@
  */
 import type { PointRef, Probe, ProbeType } from '../vocabulary/index.ts';
 import { advance, exactDelay, type Moment } from './engine/delay.ts';
-import { latencies } from './latencies.ts';
-import { containerPoint, event } from './record.ts';
-import { probeFailedMessage } from './messages.ts';
+import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
+import { containerPoint, event, possibleEvent } from './record.ts';
+import { probeErroredMessage, probeFailedMessage } from './messages.ts';
 import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { readinessChanged } from './api-status.ts';
@@ -73,9 +73,16 @@ export function startProbeWorkers(pod: PodModel, at: Moment): void {
   for (const c of pod.containers) {
     for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
       const probe = c.spec[type];
-      if (probe) scheduleTick(pod, c, type, probe, at, 0);
+      if (probe) scheduleTick(pod, c, type, probe, at, 0, restartTicker(c, type));
     }
   }
+}
+
+/** A new ticker generation for this worker: ticks scheduled by an older one are dropped. */
+function restartTicker(c: ContainerModel, type: ProbeType): number {
+  const generation = (c.tickers[type] ?? 0) + 1;
+  c.tickers[type] = generation;
+  return generation;
 }
 
 function scheduleTick(
@@ -85,10 +92,12 @@ function scheduleTick(
   probe: Probe,
   origin: Moment,
   k: number,
+  generation: number,
 ): void {
   const offset = k * probe.periodSeconds;
   pod.engine.at(advance(origin, exactDelay(offset, 'kubelet.probe.worker-ticks'), offset), (m) => {
-    if (tick(pod, c, type, probe, m, false)) scheduleTick(pod, c, type, probe, origin, k + 1);
+    if (c.tickers[type] !== generation) return;
+    if (tick(pod, c, type, probe, m, false)) scheduleTick(pod, c, type, probe, origin, k + 1, generation);
   });
 }
 
@@ -115,12 +124,17 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
     }
     return true;
   }
-  // a delete, or SyncTerminatingPod's StopLivenessAndStartup for any termination, ends these workers (§5.3, §6.2)
-  if ((pod.deletion || pod.statusFrozen) && type !== 'readinessProbe') return false;
+  // liveness and startup workers do not see the delete (they keep the pod object they started with): those of
+  // regular containers end at SyncTerminatingPod's StopLivenessAndStartup, which loops over spec.containers only;
+  // a sidecar's run until RemovePod after killPod (Corrections 20)
+  if (pod.statusFrozen && type !== 'readinessProbe' && c.spec.role === 'regular') return false;
   if (c.runtime !== 'running') {
-    // an exec probe against a stopped container errors and the error is discarded (Corrections 12); network
-    // probes fail
-    if (probe.action.type === 'exec') return true;
+    // an exec probe against a stopped container errors: prober.probe records Warning Unhealthy with the runtime's
+    // error text, and the worker discards the result, so nothing counts (Corrections 19, 12); network probes fail
+    if (probe.action.type === 'exec') {
+      if (!(manual && state.result === 'success')) probeErrored(pod, c, type, m);
+      return true;
+    }
     if (manual && state.result === 'success') return true;
     runProbe(pod, c, type, probe, state, m, true);
     return true;
@@ -131,6 +145,17 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
   if (manual && state.result === 'success') return true;
   runProbe(pod, c, type, probe, state, m);
   return true;
+}
+
+function probeErrored(pod: PodModel, c: ContainerModel, type: ProbeType, at: Moment): void {
+  // whether a tick lands between the exit and the next status write is a race of the worker's ticker with the
+  // relist clock: possible, never certain
+  possibleEvent(pod, at, 'kubelet.probe.unhealthy-event', {
+    reason: 'Unhealthy',
+    type: 'Warning',
+    container: c.spec.name,
+    message: probeErroredMessage(type),
+  });
 }
 
 function runProbe(
@@ -151,7 +176,9 @@ function runProbe(
   const failed = againstStopped || checkFails(probe, c, at.t);
   const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
   const token = c.processToken;
-  pod.engine.at(advance(ran, exactDelay(takes, 'kubelet.probe.threshold'), takes), (m) => {
+  // the check takes its own time plus the handler's overhead (an exec's round trip, an HTTP request) (§6.2)
+  const runs = runtimeDuration(takes, runtimeOverheadSeconds.handler, 'kubelet.probe.threshold');
+  pod.engine.at(advance(ran, runs, pod.engine.pick(runs)), (m) => {
     if (c.processToken !== token) return;
     if (failed) {
       state.consecutiveFailures += 1;
@@ -232,7 +259,14 @@ function publish(
 export function triggerReadiness(pod: PodModel, at: Moment): void {
   for (const c of pod.containers) {
     const probe = c.spec.readinessProbe;
-    if (probe && c.runtime === 'running' && isStarted(c)) tick(pod, c, 'readinessProbe', probe, at, true);
+    if (!probe || c.runtime !== 'running' || !isStarted(c)) continue;
+    // UpdatePodStatus sends the trigger only while the result is not Success; the worker then probes and resets its
+    // ticker to a full period from this moment, so later ticks leave the grid they were on (Corrections 24)
+    const sent = c.probes.readinessProbe?.result !== 'success';
+    const goesOn = tick(pod, c, 'readinessProbe', probe, at, true);
+    if (!sent) continue;
+    const generation = restartTicker(c, 'readinessProbe');
+    if (goesOn) scheduleTick(pod, c, 'readinessProbe', probe, at, 1, generation);
   }
 }
 

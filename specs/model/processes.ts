@@ -5,17 +5,17 @@
  */
 import { runBehaviorForStart } from '../vocabulary/index.ts';
 import { advance, type Delay, type Moment } from './engine/delay.ts';
-import { latencies } from './latencies.ts';
+import { latencies, runtimeOverheadSeconds } from './latencies.ts';
 import { containerPoint } from './record.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 
-/** A process reacting to a signal takes a few milliseconds. */
+/** A process exit is seen a little after its planned moment (runtimeOverheadSeconds.processExit). */
 function reaction(afterSeconds: number): Delay {
   return {
     minSeconds: afterSeconds,
     nominalSeconds: afterSeconds + 0.01,
-    maxSeconds: afterSeconds + 0.1,
+    maxSeconds: afterSeconds + runtimeOverheadSeconds.processExit,
     rule: 'kubelet.process.exit-codes',
   };
 }
@@ -36,12 +36,14 @@ export function planOwnExit(pod: PodModel, c: ContainerModel, startedAt: Moment)
 
 /** The process is gone: the runtime records the exit and the next relist wakes the pod worker. */
 export function processExited(pod: PodModel, c: ContainerModel, exitCode: number, at: Moment): Moment {
-  c.runtime = 'exited';
   c.exitCode = exitCode;
   c.finishedAtSeconds = at.t;
   c.processToken += 1;
   const m = containerPoint(pod, c.spec.name, 'exited', at, 'kubelet.process.exit-codes');
+  // the state changes only once the exit is recorded: a chain woken by it (a kill waiting for the exit) must see
+  // this exit as the newest, not the one before
   c.exitedAt = m;
+  c.runtime = 'exited';
   requestSync(pod, m, latencies.relist);
   return m;
 }

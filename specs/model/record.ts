@@ -70,6 +70,31 @@ function emit(pod: PodModel, ref: PointRef, at: Moment, rule: RuleId): Moment {
   return m;
 }
 
+/**
+ * Records a point that only some timing produces (never on the nominal timeline, never certain), e.g. a kill acting on
+ * a relist snapshot that still shows an exited container running; it does not move the engine's clock or anchors.
+ */
+export function possibleContainerPoint(
+  pod: PodModel,
+  container: string,
+  name: ContainerPointName,
+  at: Moment,
+  rule: RuleId,
+): void {
+  const occurrence = nextOccurrence(pod, `${container}.${name}`);
+  const ref: PointRef = { scope: 'container', container, name, occurrence };
+  const window = { minSeconds: at.loSeconds, maxSeconds: at.hiSeconds };
+  const fields = at.anchor
+    ? { ref, follows: at.anchor, window, atSeconds: at.t, rule }
+    : { ref, window, atSeconds: at.t, rule };
+  pod.points.push(predictedPoint(fields, 'possible', false));
+}
+
+/** Records an Event that only some timing produces (never nominal, never certain). */
+export function possibleEvent(pod: PodModel, at: Moment, rule: RuleId, e: EventFields): void {
+  pod.events.push(predictedEvent(e, at.t, rule, 'possible', false));
+}
+
 /** Records a container point at `at`; returns the moment anchored on it. */
 export function containerPoint(
   pod: PodModel,

@@ -46,7 +46,11 @@ export interface ContainerModel {
   /** the last start error of this container (reason cache, KUBELET-FACTS §8.1) */
   reasonCache?: { readonly reason: string; readonly message: string };
   backOff?: CrashBackOff;
+  /** the exit of a kill whose restart raced the previous back-off (a restart at once is possible after it) */
+  racedExit?: Moment;
   readonly probes: Partial<Record<ProbeType, ProbeState>>;
+  /** each probe worker's ticker generation: a manual trigger restarts the ticker and retires the old ticks */
+  readonly tickers: Partial<Record<ProbeType, number>>;
   /** the kubelet decided to kill this container and the kill is under way */
   killing: boolean;
   /** the previous instance's terminated state (lastState) */
@@ -92,6 +96,8 @@ export interface PodModel {
   /** the terminal status was written */
   terminal: boolean;
   gone: boolean;
+  /** the API server removed the object at the delete (grace 0): statuses written after it are seen by nobody */
+  objectRemoved: boolean;
   /** the API status when the object disappeared (the final state of a deleted pod) */
   apiAtGone?: ApiPodView;
   /** how often each container had started when the object disappeared */
@@ -99,6 +105,10 @@ export interface PodModel {
   forcedPhase?: { readonly phase: 'Failed'; readonly reason: string };
   /** the status as last written to the API */
   api?: ApiPodView;
+  /** every status written to the API, in order, with the moment it was written */
+  readonly written: Array<{ readonly t: number; readonly view: ApiPodView }>;
+  /** when the API object disappeared */
+  goneAtSeconds?: number;
   /** its phase */
   apiPhase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
   /** status writes are frozen during termination (Corrections 4) */

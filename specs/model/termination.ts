@@ -9,10 +9,10 @@ import { advance, type Moment } from './engine/delay.ts';
 import { until, wait, type Chain } from './engine/chain.ts';
 import { buildView, publishView } from './api-status.ts';
 import { triggerReadiness } from './probes.ts';
-import { killContainer } from './kill-container.ts';
+import { killContainer, stopEndSpreadSeconds } from './kill-container.ts';
 import { latencies } from './latencies.ts';
-import { podPoint } from './record.ts';
-import { killingMessage } from './messages.ts';
+import { podPoint, possibleContainerPoint, possibleEvent } from './record.ts';
+import { killingMessage, preStopFailedMessage } from './messages.ts';
 import type { PodModel } from './state.ts';
 import { computePhase, terminatePodStatuses } from './status/index.ts';
 
@@ -35,6 +35,11 @@ export function deletePod(pod: PodModel, action: Action, at: Moment): void {
   const grace = pod.terminal ? 0 : (action.gracePeriodSeconds ?? specGrace(pod));
   if (!pod.deletion || grace < pod.deletion.graceSeconds) pod.deletion = { atSeconds: m.t, graceSeconds: grace };
   if (grace === 0) {
+    // the API server removes the object within the delete request (§5.1): what an observer last sees is the status
+    // written before it, whatever the node writes while the removal reaches the observer
+    pod.objectRemoved = true;
+    if (pod.api) pod.apiAtGone = pod.api;
+    pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
     pod.engine.at(advance(m, latencies.forceRemoval, pod.engine.pick(latencies.forceRemoval)), (g) => {
       if (pod.gone) return;
       podPoint(pod, 'gone', g, 'kubelet.api.force-delete');
@@ -84,6 +89,8 @@ function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
   pod.terminal = true;
   if (pod.deletion && !pod.gone) {
     m = yield wait(m, latencies.removal);
+    // a force delete may have removed the object meanwhile
+    if (pod.gone) return;
     podPoint(pod, 'gone', m, 'kubelet.api.gone-after-terminated');
     markGone(pod);
   }
@@ -93,6 +100,7 @@ function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
 export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number): Chain<Moment> {
   const ordered = pod.containers.some((c) => c.spec.role === 'sidecar');
   const running = pod.containers.filter((c) => c.runtime === 'running' && !c.killing);
+  killStaleSnapshot(pod, from, graceSeconds);
   let remaining = running.length;
   for (const c of running) {
     pod.engine.spawn(
@@ -108,14 +116,56 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
       },
     );
   }
-  const end: Moment = yield until(from, () => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  const last: Moment = yield until(from, () => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  // the end is anchored on the last exit of this run; under another timing another container's exit may be the last,
+  // up to the spread of a stop's end later (the stop timer, the reap, a process's own exit: §5.2, §5.6)
+  const end: Moment = running.length > 1 ? { ...last, hiSeconds: last.hiSeconds + stopEndSpreadSeconds } : last;
   // KillPod stops the sandbox after the containers (§1.4 step 3, §5.3): PodReadyToStartContainers turns False
   if (pod.sandbox === 'ready') pod.sandbox = 'stopped';
   return end;
 }
 
+/** How old the relist snapshot a sync acts on may be: one relist period and the wait for it (Corrections 5, 21). */
+const snapshotAgeSeconds = latencies.relistBeforeTermination.maxSeconds;
+
+/**
+ * A whole-pod kill acts on the relist snapshot the sync was given, up to about a second old: a container that exited
+ * since still gets its Killing Event and its preStop hook, which fails against the dead container if it is an exec or
+ * HTTP handler (Corrections 23, §5.2). Whether the snapshot predates the exit is a race, so all of it is possible.
+ */
+function killStaleSnapshot(pod: PodModel, from: Moment, graceSeconds: number): void {
+  for (const c of pod.containers) {
+    if (c.runtime !== 'exited' || c.killing || c.finishedAtSeconds === undefined) continue;
+    // only an exit after the last sync's snapshot (a terminal phase was computed from one showing every exit) and
+    // within the snapshot's age can still be shown running
+    if (c.finishedAtSeconds < from.t - snapshotAgeSeconds) continue;
+    if (c.finishedAtSeconds <= (pod.lastSyncStartSeconds ?? -1)) continue;
+    const name = c.spec.name;
+    const at: Moment = { ...from, hiSeconds: from.hiSeconds + latencies.killStep.maxSeconds };
+    possibleEvent(pod, at, 'kubelet.kill.parallel', {
+      reason: 'Killing',
+      type: 'Normal',
+      container: name,
+      message: killingMessage(`Stopping container ${name}`),
+    });
+    const hook = c.spec.preStop;
+    if (!hook || graceSeconds <= 0) continue;
+    possibleContainerPoint(pod, name, 'preStop.started', at, 'term.prestop-first');
+    if (hook.action.type !== 'sleep') {
+      possibleEvent(pod, at, 'events.failed-prestop', {
+        reason: 'FailedPreStopHook',
+        type: 'Warning',
+        container: name,
+        message: preStopFailedMessage,
+      });
+    }
+  }
+}
+
 function markGone(pod: PodModel): void {
   pod.gone = true;
+  pod.goneAtSeconds = pod.engine.now;
+  if (pod.objectRemoved) return;
   if (pod.api) pod.apiAtGone = pod.api;
   pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
 }
