@@ -1,5 +1,6 @@
 /** Scenarios back to case-file YAML, in the style people write by hand (FORMAT.md). */
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Expectation } from '../../specs/vocabulary/index.ts';
 import { caseObject, type CaseContent } from './case-object.ts';
 import { formatDuration } from './duration.ts';
 
@@ -20,7 +21,22 @@ const maxFlowLength = 100;
 export function writeCase(content: CaseContent): string {
   const doc = new Document(caseObject(content, formatDuration));
   style(doc.contents, '');
+  showTemplates(doc, 'expect', content.expect);
+  showTemplates(doc, 'documented', content.documented);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** A present event whose message was cut from a predicted template gets the whole template as a comment. */
+function showTemplates(doc: Document, block: string, expect: Expectation | undefined): void {
+  const present = doc.getIn([block, 'events', 'present'], true);
+  if (expect === undefined || !isSeq(present)) return;
+  expect.eventsPresent.forEach((e, i) => {
+    const item = present.items[i];
+    if (e.template === undefined || !(isMap(item) || isSeq(item))) return;
+    // after a one-line entry; above an entry in block style, where a comment after it would trail its last line
+    if (item.flow === true) item.comment = ` template: ${e.template}`;
+    else item.commentBefore = ` template: ${e.template}`;
+  });
 }
 
 function style(node: unknown, path: string): void {

@@ -14,14 +14,14 @@ import { registerBackends } from './register-backends.ts';
 const usage = `podconform — conformance suite for the Kubernetes pod lifecycle
 
 Usage:
-  podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--json] [--verbose]
+  podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--tolerance SECONDS] [--json] [--verbose]
       Judge each case's expect block; no argument: the built-in case library.
   podconform predict FILE [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
       What a conformant kubelet does with a case file or a plain Pod manifest.
   podconform rules [--json] [--area AREA]
       The lifecycle rules the model implements, with sources and standing.
   podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
-                 [--deviation NAME] [--scenarios FAMILY] [--no-jitter] [--json] [--out DIR]
+                 [--deviation NAME] [--scenarios FAMILY] [--no-jitter] [--tolerance SECONDS] [--json] [--out DIR]
       The case library, then generated scenarios: predict, run on the backend, diff; shrinks a failure
       to a minimal case file and prints the replay command first.
   podconform deviations [--json]

@@ -1,9 +1,9 @@
 /**
- * Events: every `certain` predicted Event must be reported (reason, container, message substring); an
- * Event whose reason the prediction never has for that container is unexpected. Judged only when the
- * backend reports Events.
+ * Events: every `certain` predicted Event must be reported (reason, container, and a message that matches the
+ * predicted template somewhere, each hole matching only text of its type); an Event whose reason the prediction
+ * never has for that container is unexpected. Judged only when the backend reports Events.
  */
-import type { ObservedEvent, PredictedEvent } from '../../specs/vocabulary/index.ts';
+import { matchesTemplate, type ObservedEvent, type PredictedEvent } from '../../specs/vocabulary/index.ts';
 import { seconds } from './format.ts';
 import type { Violation } from './violation.ts';
 
@@ -60,7 +60,7 @@ export function diffEvents(
     if (judged.has(key)) continue;
     judged.add(key);
     const candidates = reported.get(ownerKey(p.reason, p.container)) ?? [];
-    if (candidates.some((e) => e.message !== undefined && e.message.includes(p.message))) continue;
+    if (candidates.some((e) => e.message !== undefined && matchesTemplate(p.message, e.message))) continue;
     if (candidates.some((e) => e.message === undefined)) {
       // The backend reports the reason but no message: the message cannot be judged.
       unobserved.push(`events.${p.reason}.${whose(p.container)}.message`);
@@ -72,7 +72,7 @@ export function diffEvents(
       reason: p.reason,
       ...(p.container !== undefined ? { container: p.container } : {}),
       eventMessage: p.message,
-      message: `${p.rule}: a ${p.type} ${p.reason} event for ${whose(p.container)} with message "${p.message}" should be reported${candidates.length > 0 ? `; only ${candidates.map((e) => `"${e.message ?? ''}"`).join(', ')} came` : '; none came'}`,
+      message: `${p.rule}: a ${p.type} ${p.reason} event for ${whose(p.container)} with a message matching "${p.message}" should be reported${candidates.length > 0 ? `; only ${candidates.map((e) => `"${e.message ?? ''}"`).join(', ')} came` : '; none came'}`,
     });
   }
   const predictedOwners = new Set(predicted.map((p) => ownerKey(p.reason, p.container)));

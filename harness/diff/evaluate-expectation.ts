@@ -65,7 +65,31 @@ function describeEvent(e: EventExpectation): string {
   return `{${parts.join(', ')}}`;
 }
 
-export function evaluateExpectation(expect: Expectation, observation: Observation): ExpectationVerdict {
+/** How strictly times are judged. */
+export interface ExpectationOptions {
+  /**
+   * How far apart two observed times may be and still be the same instant, in seconds (the backend's clock
+   * resolution, or `--tolerance` for a real node); 0 for the model and `sim`. Timing bounds widen by it, and two
+   * points within it of each other have no order that can be told, so an `order` entry on them is `unknown`.
+   */
+  readonly toleranceSeconds?: number;
+}
+
+// Float sums such as 9.52 − 7.52 miss a bound by 1e-15; a zero tolerance must still accept them.
+const epsilon = 1e-9;
+
+function toleranceText(toleranceSeconds: number): string {
+  return toleranceSeconds > 0 ? ` (tolerance ${fmt(toleranceSeconds)})` : '';
+}
+
+/** Judges every entry of `expect` against `observation`; fail > unknown > pass. */
+export function evaluateExpectation(
+  expect: Expectation,
+  observation: Observation,
+  options: ExpectationOptions = {},
+): ExpectationVerdict {
+  const tolerance = Math.max(0, options.toleranceSeconds ?? 0);
+  const slack = tolerance + epsilon;
   const entries: EntryVerdict[] = [];
   const final = observation.final;
   if (expect.phase) entries.push(value('phase', expect.phase, final.phase));
@@ -99,13 +123,20 @@ export function evaluateExpectation(expect: Expectation, observation: Observatio
         .filter(Boolean)
         .join(' and ');
       entries.push({ status: 'fail', expect: expectText, message: `${missing} did not occur` });
-    } else if (ta < tb) {
+    } else if (tb - ta > slack) {
       entries.push({ status: 'pass', expect: expectText, message: `${a} at ${fmt(ta)}, ${b} at ${fmt(tb)}` });
-    } else {
+    } else if (ta - tb > slack) {
       entries.push({
         status: 'fail',
         expect: expectText,
-        message: `${a} at ${fmt(ta)} is not before ${b} at ${fmt(tb)}`,
+        message: `${a} at ${fmt(ta)} is not before ${b} at ${fmt(tb)}${toleranceText(tolerance)}`,
+      });
+    } else {
+      // Within the tolerance (equal timestamps at least) the clock cannot tell which came first: not refuted.
+      entries.push({
+        status: 'unknown',
+        expect: expectText,
+        message: `${a} at ${fmt(ta)} and ${b} at ${fmt(tb)} are too close to be ordered (tolerance ${fmt(tolerance)})`,
       });
     }
   }
@@ -143,13 +174,14 @@ export function evaluateExpectation(expect: Expectation, observation: Observatio
       continue;
     }
     const d = timing.type === 'from' ? tb - ta : Math.abs(tb - ta);
+    // A difference of two observed times is off by at most the tolerance: the bounds widen by it.
     const ok =
-      (timing.minSeconds === undefined || d >= timing.minSeconds - 1e-9) &&
-      (timing.maxSeconds === undefined || d <= timing.maxSeconds + 1e-9);
+      (timing.minSeconds === undefined || d >= timing.minSeconds - slack) &&
+      (timing.maxSeconds === undefined || d <= timing.maxSeconds + slack);
     entries.push({
       status: ok ? 'pass' : 'fail',
       expect: label,
-      message: ok ? fmt(d) : `expected ${bounds}, got ${fmt(d)}`,
+      message: ok ? fmt(d) : `expected ${bounds}, got ${fmt(d)}${toleranceText(tolerance)}`,
     });
   }
   for (const e of expect.eventsPresent) {

@@ -6,6 +6,7 @@ export {
   evaluateExpectation,
   type EntryStatus,
   type EntryVerdict,
+  type ExpectationOptions,
   type ExpectationVerdict,
 } from './evaluate-expectation.ts';
 export { numberPoints, timeOf, type PointTimes } from './numbered-points.ts';

@@ -52,6 +52,7 @@ export type Violation =
       readonly type: 'missing-event';
       readonly reason: string;
       readonly container?: string;
+      /** the predicted message template (specs/vocabulary/message-template.ts) */
       readonly eventMessage: string;
     })
   | (ViolationBase & {
@@ -96,7 +97,7 @@ export const violationInfo: Readonly<Record<ViolationType, { readonly title: str
     'missing-event': {
       title: 'A predicted Event was not reported',
       explanation:
-        'The model predicts this Event (reason, container and message) for every timing, but the backend reported no matching Event.',
+        'The model predicts this Event (reason, container and message) for every timing, but the backend reported no matching Event. The message is a template: `{duration}`, `{bytes}`, `{uid}`, `{namespace}`, `{node}`, `{pullReason}`, `{error}` and `{output}` stand for what only the node knows.',
     },
     'unexpected-event': {
       title: 'An Event the rules never produce here',

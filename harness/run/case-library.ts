@@ -44,7 +44,9 @@ export async function runCaseLibrary(
     if (outcome.status === 'unknown') {
       result = { id: scenario.id, file, status: 'unknown', failures: [{ expect: 'backend', message: outcome.reason }] };
     } else {
-      const verdict = evaluateExpectation(expect, outcome.observation);
+      const verdict = evaluateExpectation(expect, outcome.observation, {
+        toleranceSeconds: target.toleranceSeconds(outcome.observation),
+      });
       result = {
         id: scenario.id,
         file,

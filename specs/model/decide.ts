@@ -5,13 +5,15 @@
  * kubelet.sidecar.*, kubelet.kill.whole-pod-never).
  */
 import type { ProbeType } from '../vocabulary/index.ts';
+import type { MessageTemplate } from '../vocabulary/index.ts';
+import { killingMessage } from './messages.ts';
 import { probeFailure, isStarted } from './probes.ts';
 import { willRestart } from './restart-policy.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 
 export interface PlannedKill {
   readonly container: ContainerModel;
-  readonly message: string;
+  readonly message: MessageTemplate;
   readonly probe: ProbeType;
 }
 
@@ -30,7 +32,7 @@ function probeKill(c: ContainerModel, probe: ProbeType, restart: boolean): Plann
     c.spec.role === 'sidecar'
       ? `Init container ${c.spec.name} failed ${what} probe`
       : `Container ${c.spec.name} failed ${what} probe${restart ? ', will be restarted' : ''}`;
-  return { container: c, message, probe };
+  return { container: c, message: killingMessage(message), probe };
 }
 
 export function decide(pod: PodModel): SyncPlan {

@@ -9,6 +9,16 @@ import { wait, type Chain } from './engine/chain.ts';
 import type { Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
+import {
+  alreadyPresentMessage,
+  neverPullMessage,
+  pullBackOffMessage,
+  pulledMessage,
+  pullFailedMessage,
+  pullingMessage,
+  pullStartErrorMessage,
+  startErrorMessage,
+} from './messages.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 
 export type EnsureOutcome =
@@ -16,9 +26,6 @@ export type EnsureOutcome =
   | { readonly status: 'error'; readonly at: Moment; readonly reason: string; readonly message: string };
 
 const pullBackOffSeconds = { initial: 10, max: 300 } as const;
-
-/** The case format has no image sizes; the 1.35 message ends with one, so a plausible busybox size stands in. */
-const nominalImageSizeBytes = 2155812;
 
 function pullStartRule(link: string, policy: PullPolicy): string {
   if (link === 'init.sequential' || link === 'init.before-regular') return 'init.pull-before-each';
@@ -64,7 +71,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       type: 'Normal',
       container: name,
       // KubeletEnsureSecretPulledImages (beta, on in 1.35) checks the pod may use the cached image first (§9.2 item 4)
-      message: `Container image "${image}" already present on machine and can be accessed by the pod`,
+      message: alreadyPresentMessage(image),
     });
     return { status: 'ready', at: m, pulled: false };
   }
@@ -74,13 +81,13 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       reason: 'ErrImageNeverPull',
       type: 'Warning',
       container: name,
-      message,
+      message: neverPullMessage(image),
     });
     event(pod, m, 'kubelet.image.never-pull', {
       reason: 'Failed',
       type: 'Warning',
       container: name,
-      message: 'Error: ErrImageNeverPull',
+      message: startErrorMessage('ErrImageNeverPull'),
     });
     return { status: 'error', at: m, reason: 'ErrImageNeverPull', message };
   }
@@ -91,13 +98,13 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       reason: 'BackOff',
       type: 'Normal',
       container: name,
-      message: `Back-off pulling image "${image}"`,
+      message: pullBackOffMessage(image),
     });
     event(pod, m, 'kubelet.image.pull-backoff', {
       reason: 'Failed',
       type: 'Warning',
       container: name,
-      message: 'Error: ImagePullBackOff',
+      message: startErrorMessage('ImagePullBackOff'),
     });
     return { status: 'error', at: m, reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
   }
@@ -106,7 +113,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
     reason: 'Pulling',
     type: 'Normal',
     container: name,
-    message: `Pulling image "${image}"`,
+    message: pullingMessage(image),
   });
   if (pullFails(pod, image)) {
     m = yield wait(m, latencies.pullFailure);
@@ -117,14 +124,19 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       m,
       pod.scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff',
     );
-    // what follows the colon is the runtime's own text, so only the kubelet's prefix is predicted (§9.2 step 5)
+    // what follows the colon is the runtime's own text (§9.2 step 5, Correction 25)
     const message = `Failed to pull image "${image}": `;
-    event(pod, m, 'kubelet.image.pull-backoff', { reason: 'Failed', type: 'Warning', container: name, message });
     event(pod, m, 'kubelet.image.pull-backoff', {
       reason: 'Failed',
       type: 'Warning',
       container: name,
-      message: 'Error: ErrImagePull',
+      message: pullFailedMessage(image),
+    });
+    event(pod, m, 'kubelet.image.pull-backoff', {
+      reason: 'Failed',
+      type: 'Warning',
+      container: name,
+      message: pullStartErrorMessage(),
     });
     const period = entry ? Math.min(entry.periodSeconds * 2, pullBackOffSeconds.max) : pullBackOffSeconds.initial;
     pod.pullBackOff.set(key, { periodSeconds: period, lastFailureSeconds: m.t });
@@ -143,7 +155,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
     reason: 'Pulled',
     type: 'Normal',
     container: name,
-    message: `Successfully pulled image "${image}" in ${takes}s (${takes}s including waiting). Image size: ${nominalImageSizeBytes} bytes.`,
+    message: pulledMessage(image),
   });
   pod.cachedImages.add(image);
   return { status: 'ready', at: m, pulled: true };

@@ -8,13 +8,15 @@ import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
 import { latencies } from './latencies.ts';
 import { deliverKill, deliverTerm } from './processes.ts';
 import { containerPoint, event } from './record.ts';
+import { preStopFailedMessage } from './messages.ts';
+import type { MessageTemplate } from '../vocabulary/index.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 
 export const minimumStopGraceSeconds = 2;
 
 export interface KillRequest {
   /** the Killing event's message */
-  readonly message: string;
+  readonly message: MessageTemplate;
   /** the container-level grace: an override in pod termination, else from the spec or the probe */
   readonly graceSeconds: number;
   /** apply sidecar ordering (whole-pod kills of a pod with sidecars) */
@@ -73,7 +75,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
         reason: 'FailedPreStopHook',
         type: 'Warning',
         container: name,
-        message: 'PreStopHook failed',
+        message: preStopFailedMessage,
       });
       grace -= Math.floor(elapsed);
     } else if (takes <= grace) {
@@ -83,7 +85,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
           reason: 'FailedPreStopHook',
           type: 'Warning',
           container: name,
-          message: 'PreStopHook failed',
+          message: preStopFailedMessage,
         });
       }
       grace -= Math.floor(takes);

@@ -1,5 +1,11 @@
 /** The prediction as one observation: every point and value at its most likely time and value. */
-import { formatPointRef, type Observation, type ObservedContainer, type Prediction } from '../vocabulary/index.ts';
+import {
+  fillTemplate,
+  formatPointRef,
+  type Observation,
+  type ObservedContainer,
+  type Prediction,
+} from '../vocabulary/index.ts';
 
 export function nominalObservation(prediction: Prediction): Observation {
   const points = prediction.points
@@ -38,7 +44,8 @@ export function nominalObservation(prediction: Prediction): Observation {
       .map((e) => ({
         reason: e.reason,
         type: e.type,
-        message: e.message,
+        // what only a node knows (durations, sizes, UIDs, names, runtime texts) filled with example values
+        message: fillTemplate(e.message),
         t: e.atSeconds,
         ...(e.container !== undefined ? { container: e.container } : {}),
       })),

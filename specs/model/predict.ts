@@ -21,6 +21,7 @@ import {
   type Undetermined,
 } from '../vocabulary/index.ts';
 import { finalState, type FinalContainer, type FinalState } from './final-state.ts';
+import { pullBackOffMessage, pullStartErrorMessage, startErrorMessage } from './messages.ts';
 import { predictedEvent, predictedPoint } from './record.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
 
@@ -198,28 +199,30 @@ function eventKey(e: PredictedEvent): string {
  * on syncs no rule pins down (resyncs, other containers' relist events): wherever a pull failed or a container is
  * in crash back-off, another BackOff is possible.
  */
-function possibleBackOffs(events: ReadonlyArray<PredictedEvent>): PredictedEvent[] {
+function possibleBackOffs(scenario: Scenario, events: ReadonlyArray<PredictedEvent>): PredictedEvent[] {
+  const pullStartError = pullStartErrorMessage();
+  const imageOf = new Map(allContainers(scenario.pod).map((c) => [c.name, c.image]));
   const extra: PredictedEvent[] = [];
   const seen = new Set<string>();
   for (const e of events) {
     const key = `${e.container ?? ''}|${e.reason}|${e.message.slice(0, 24)}`;
     if (seen.has(key) || e.container === undefined) continue;
-    if (e.reason === 'Failed' && e.message === 'Error: ErrImagePull') {
+    if (e.reason === 'Failed' && e.message === pullStartError) {
       seen.add(key);
-      const image = events.find((x) => x.container === e.container && x.reason === 'Pulling')?.message.slice(14) ?? '';
+      const image = imageOf.get(e.container) ?? '';
       const base = { container: e.container, atSeconds: e.atSeconds, certainty: 'possible' as const, nominal: false };
       extra.push({
         ...base,
         reason: 'BackOff',
         type: 'Normal',
-        message: `Back-off pulling image ${image}`,
+        message: pullBackOffMessage(image),
         rule: 'kubelet.image.pull-backoff',
       });
       extra.push({
         ...base,
         reason: 'Failed',
         type: 'Warning',
-        message: 'Error: ImagePullBackOff',
+        message: startErrorMessage('ImagePullBackOff'),
         rule: 'kubelet.image.pull-backoff',
       });
     }
@@ -227,7 +230,7 @@ function possibleBackOffs(events: ReadonlyArray<PredictedEvent>): PredictedEvent
   return extra;
 }
 
-function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
+function mergeEvents(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   // each key is built once per event: they are long strings (the messages) and needed several times
   const nominalKeys = nominal.events.map(eventKey);
@@ -247,7 +250,7 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
       out.push(predictedEvent(e, e.atSeconds, e.rule, 'possible', false));
     }
   }
-  for (const e of possibleBackOffs(out)) {
+  for (const e of possibleBackOffs(scenario, out)) {
     const key = eventKey(e);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -328,7 +331,7 @@ export function predict(scenario: Scenario): Prediction {
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
     final: mergeFinal([...finals, ...fresh]),
-    events: mergeEvents(runs),
+    events: mergeEvents(scenario, runs),
     undetermined: undetermined(scenario),
   };
 }

@@ -7,18 +7,13 @@ import type { PointRef, Probe, ProbeType } from '../vocabulary/index.ts';
 import { advance, exactDelay, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
+import { probeFailedMessage } from './messages.ts';
 import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { readinessChanged } from './api-status.ts';
 import { willRestart } from './restart-policy.ts';
 
 const podCreated: PointRef = { scope: 'pod', name: 'created', occurrence: 1 };
-
-const probeLabel: Record<ProbeType, string> = {
-  startupProbe: 'Startup',
-  livenessProbe: 'Liveness',
-  readinessProbe: 'Readiness',
-};
 
 function initialResult(type: ProbeType): ProbeState['result'] {
   // newWorker: readiness starts as Failure, liveness as Success, startup as Unknown
@@ -165,7 +160,7 @@ function runProbe(
         reason: 'Unhealthy',
         type: 'Warning',
         container: name,
-        message: `${probeLabel[type]} probe failed: `,
+        message: probeFailedMessage(type),
       });
       if (state.consecutiveFailures >= probe.failureThreshold) publish(pod, c, type, state, 'failure', m);
     } else {

@@ -3,6 +3,7 @@ import type {
   Certainty,
   ContainerPointName,
   EventType,
+  MessageTemplate,
   PodPointName,
   PointRef,
   PredictedEvent,
@@ -48,7 +49,7 @@ export function predictedEvent(
 interface EventFields {
   readonly reason: string;
   readonly type: EventType;
-  readonly message: string;
+  readonly message: MessageTemplate;
   readonly container?: string;
 }
 

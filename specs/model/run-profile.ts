@@ -4,6 +4,7 @@ import { Engine } from './engine/engine.ts';
 import { podCreationMoment, type LatencyProfile, type Moment } from './engine/delay.ts';
 import { latencies } from './latencies.ts';
 import { event, podPoint } from './record.ts';
+import { scheduledMessage } from './messages.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { deletePod, startTerminationAfterRelist, triggerTermination } from './termination.ts';
@@ -70,11 +71,14 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
   const pod = createPod(scenario, engine);
   engine.at(podCreationMoment, (m) => {
     const created = podPoint(pod, 'created', m, 'kubelet.pod.created');
-    event(pod, created, 'kubelet.pod.created', {
-      reason: 'Scheduled',
-      type: 'Normal',
-      message: `Successfully assigned default/${scenario.pod.name} to node`,
-    });
+    // a pod whose manifest names its node is bound without the scheduler, which alone records Scheduled (§10)
+    if (scenario.pod.specExtra['nodeName'] === undefined) {
+      event(pod, created, 'kubelet.pod.created', {
+        reason: 'Scheduled',
+        type: 'Normal',
+        message: scheduledMessage(scenario.pod),
+      });
+    }
     requestSync(pod, created, latencies.firstSync);
   });
   for (const action of scenario.actions) {

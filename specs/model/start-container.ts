@@ -3,7 +3,7 @@
  * start, then the postStart hook, which the sync waits for; a failed hook gets the container killed
  * (KUBELET-FACTS §2.1, §2.2; kubelet.start.serial, hooks.poststart-*, kubelet.poststart.failure-kill).
  */
-import { defaultTerminationGracePeriodSeconds } from '../vocabulary/index.ts';
+import { defaultTerminationGracePeriodSeconds, podNamespace } from '../vocabulary/index.ts';
 import { exactDelay, type Moment } from './engine/delay.ts';
 import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
 import { advanceCrashBackOff, crashBackOffExpiry } from './crash-back-off.ts';
@@ -13,6 +13,13 @@ import { latencies } from './latencies.ts';
 import { planOwnExit } from './processes.ts';
 import { resetProbes } from './probes.ts';
 import { containerPoint, event } from './record.ts';
+import {
+  createdMessage,
+  crashBackOffMessage,
+  killingMessage,
+  postStartFailedMessage,
+  startedMessage,
+} from './messages.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 
@@ -21,9 +28,9 @@ export type StartOutcome =
   | { readonly status: 'backOff'; readonly at: Moment; readonly expirySeconds: number }
   | { readonly status: 'failed'; readonly at: Moment };
 
-/** The pod as the kubelet names it in messages, up to the UID, which only the API server knows. */
+/** The pod as format.Pod names it in the waiting message, holes written as in Event templates (Correction 18). */
 function podRef(pod: PodModel): string {
-  return `${pod.scenario.pod.name}_default(`;
+  return `${pod.scenario.pod.name}_${podNamespace(pod.scenario.pod) ?? '{namespace}'}({uid})`;
 }
 
 /** The grace of a kill decided inside a sync: the deletion grace if any, else the spec's (KUBELET-FACTS §5.2). */
@@ -83,7 +90,7 @@ export function* startContainer(
         reason: 'BackOff',
         type: 'Warning',
         container: name,
-        message: `Back-off restarting failed container ${name} in pod ${podRef(pod)}`,
+        message: crashBackOffMessage(pod.scenario.pod, name),
       });
       c.reasonCache = {
         reason: 'CrashLoopBackOff',
@@ -109,7 +116,7 @@ export function* startContainer(
     reason: 'Created',
     type: 'Normal',
     container: name,
-    message: 'Container created',
+    message: createdMessage,
   });
   m = yield wait(m, latencies.criStep);
   if (c.exitCode !== undefined) {
@@ -133,7 +140,7 @@ export function* startContainer(
     reason: 'Started',
     type: 'Normal',
     container: name,
-    message: 'Container started',
+    message: startedMessage,
   });
   planOwnExit(pod, c, m);
   requestSync(pod, m, latencies.relist);
@@ -155,11 +162,11 @@ export function* startContainer(
     reason: 'FailedPostStartHook',
     type: 'Warning',
     container: name,
-    message: 'PostStartHook failed',
+    message: postStartFailedMessage,
   });
   c.reasonCache = { reason: 'PostStartHookError', message: 'PostStartHook failed' };
   m = yield* killContainer(pod, c, m, {
-    message: 'FailedPostStartHook',
+    message: killingMessage('FailedPostStartHook'),
     graceSeconds: specGraceSeconds(pod),
     ordered: false,
     onlyIfRunning: false,

@@ -12,6 +12,7 @@ import { killContainer } from './kill-container.ts';
 import { backOffLag, latencies } from './latencies.ts';
 import { startProbeWorkers } from './probes.ts';
 import { event } from './record.ts';
+import { deadlineMessage, sandboxFailedMessage } from './messages.ts';
 import { specGraceSeconds, startContainer } from './start-container.ts';
 import type { PodModel } from './state.ts';
 import { requestSync, workerFree } from './sync-requests.ts';
@@ -44,7 +45,7 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     event(pod, m, 'kubelet.sandbox.runtime-class', {
       reason: 'FailedCreatePodSandBox',
       type: 'Warning',
-      message: `Failed to create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "${pod.scenario.pod.runtimeClassName}" not supported`,
+      message: sandboxFailedMessage(),
     });
     requestSync(pod, m, latencies.errorRequeue);
     return;
@@ -115,7 +116,7 @@ function scheduleDeadline(pod: PodModel, start: Moment): void {
     event(pod, m, 'kubelet.deadline.active-deadline', {
       reason: 'DeadlineExceeded',
       type: 'Normal',
-      message: 'Pod was active on the node longer than the specified deadline',
+      message: deadlineMessage,
     });
     pod.terminationTrigger(m);
   });

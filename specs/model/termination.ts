@@ -12,6 +12,7 @@ import { triggerReadiness } from './probes.ts';
 import { killContainer } from './kill-container.ts';
 import { latencies } from './latencies.ts';
 import { podPoint } from './record.ts';
+import { killingMessage } from './messages.ts';
 import type { PodModel } from './state.ts';
 import { computePhase, terminatePodStatuses } from './status/index.ts';
 
@@ -96,7 +97,7 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
   for (const c of running) {
     pod.engine.spawn(
       killContainer(pod, c, from, {
-        message: `Stopping container ${c.spec.name}`,
+        message: killingMessage(`Stopping container ${c.spec.name}`),
         graceSeconds,
         ordered,
         onlyIfRunning: true,

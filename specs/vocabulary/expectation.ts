@@ -1,4 +1,5 @@
 /** What a case expects (FORMAT.md "Expectations"), typed; every part optional. */
+import type { MessageTemplate } from './message-template.ts';
 import type { PointRef } from './points.ts';
 import type { ConditionStatus, ConditionType, ContainerStateName } from './status.ts';
 import type { NumberMatcher, ValueMatcher } from './values.ts';
@@ -46,6 +47,8 @@ export interface EventExpectation {
   readonly reason: ValueMatcher<string>;
   readonly container?: ValueMatcher<string>;
   readonly message?: ValueMatcher<string>;
+  /** the predicted template `message` was taken from, for people reading a derived case (a comment); never judged */
+  readonly template?: MessageTemplate;
 }
 
 export interface Expectation {

@@ -6,3 +6,4 @@ export * from './status.ts';
 export * from './expectation.ts';
 export * from './observation.ts';
 export * from './prediction.ts';
+export * from './message-template.ts';

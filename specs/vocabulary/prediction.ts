@@ -3,6 +3,7 @@
  * follows from, a delay window and the rule that says so), points that must never occur, the final
  * state with every value the rules allow, and the Events.
  */
+import type { MessageTemplate } from './message-template.ts';
 import type { PointRef } from './points.ts';
 import type { ConditionStatus, ContainerStateName, EventType, Phase } from './status.ts';
 
@@ -74,7 +75,8 @@ export interface PredictedEvent {
   readonly reason: string;
   readonly type: EventType;
   readonly container?: string;
-  readonly message: string;
+  /** literal text with typed holes for what only the node knows; an observed message matches when part of it does */
+  readonly message: MessageTemplate;
   readonly atSeconds: number;
   readonly rule: RuleId;
   readonly certainty: Certainty;

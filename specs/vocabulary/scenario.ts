@@ -163,6 +163,12 @@ export function allContainers(pod: PodSpec): ReadonlyArray<Container> {
   return [...pod.initContainers, ...pod.containers];
 }
 
+/** The namespace the manifest gives the pod (`metadata.namespace`); absent: the node decides, so no message may assume one. */
+export function podNamespace(pod: PodSpec): string | undefined {
+  const namespace = pod.metadataExtra['namespace'];
+  return typeof namespace === 'string' && namespace !== '' ? namespace : undefined;
+}
+
 /** The behaviour of the `startNumber`-th start (1 = first) of a container. */
 export function runBehaviorForStart(behavior: ContainerBehavior, startNumber: number): RunBehavior {
   let chosen = behavior.base;

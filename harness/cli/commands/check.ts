@@ -21,14 +21,18 @@ export interface CaseResult {
   readonly divergences: ReadonlyArray<{ readonly expect: string; readonly message: string }>;
 }
 
-async function judge(caseFile: CaseFile, source: ObservationSource): Promise<CaseResult> {
+/** The timing tolerance for one observation, in seconds. */
+type Tolerance = (observation: Observation) => number;
+
+async function judge(caseFile: CaseFile, source: ObservationSource, tolerance: Tolerance): Promise<CaseResult> {
   const base = { id: caseFile.scenario.id, file: caseFile.path };
   const outcome = await source.observe(caseFile.scenario);
   if (outcome.status === 'unknown') {
     return { ...base, status: 'unknown', failures: [{ expect: 'backend', message: outcome.reason }], divergences: [] };
   }
-  const verdict = evaluateExpectation(caseFile.expect, outcome.observation);
-  const divergences = caseFile.documented ? documentedDivergences(caseFile, outcome.observation) : [];
+  const toleranceSeconds = tolerance(outcome.observation);
+  const verdict = evaluateExpectation(caseFile.expect, outcome.observation, { toleranceSeconds });
+  const divergences = caseFile.documented ? documentedDivergences(caseFile, outcome.observation, toleranceSeconds) : [];
   return {
     ...base,
     status: verdict.status,
@@ -38,9 +42,11 @@ async function judge(caseFile: CaseFile, source: ObservationSource): Promise<Cas
 }
 
 /** The documents' claims that the kubelet (as observed) does not bear out. */
-function documentedDivergences(caseFile: CaseFile, observation: Observation): EntryVerdict[] {
+function documentedDivergences(caseFile: CaseFile, observation: Observation, toleranceSeconds: number): EntryVerdict[] {
   if (!caseFile.documented) return [];
-  return evaluateExpectation(caseFile.documented, observation).entries.filter((e) => e.status === 'fail');
+  return evaluateExpectation(caseFile.documented, observation, { toleranceSeconds }).entries.filter(
+    (e) => e.status === 'fail',
+  );
 }
 
 function line(result: CaseResult, cwd: string): string {
@@ -53,7 +59,7 @@ function line(result: CaseResult, cwd: string): string {
 }
 
 export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ['json', 'verbose'], values: ['backend'] });
+  const parsed = parseArgs(argv, { flags: ['json', 'verbose'], values: ['backend', 'tolerance'] });
   if (parsed.status === 'error') {
     io.err(`podconform check: ${parsed.message}\n`);
     return exitCodes.badInput;
@@ -64,6 +70,16 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
     io.err(`podconform check: --backend: ${backend.message}\n`);
     return backend.exitCode;
   }
+  const toleranceText = args.values.get('tolerance');
+  if (toleranceText !== undefined && !/^\d+(\.\d+)?$/.test(toleranceText)) {
+    io.err(`podconform check: --tolerance must be a number of seconds >= 0, got '${toleranceText}'\n`);
+    return exitCodes.badInput;
+  }
+  const extra = toleranceText === undefined ? 0 : Number(toleranceText);
+  // The model and the simulator share a virtual clock (tolerance 0); any other backend is as coarse as its clock.
+  const real = backend.backend !== undefined && backend.backend.name !== 'sim' ? backend.backend : undefined;
+  const tolerance: Tolerance = (o) =>
+    Math.max(extra, real === undefined ? 0 : Math.max(real.clockResolutionSeconds, o.clock.resolution));
   const source = backend.source;
   const paths = args.positionals.length > 0 ? args.positionals : [builtinCasesDir];
   const found = await findCaseFiles(paths);
@@ -76,7 +92,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         problems.push(...loaded.problems);
         continue;
       }
-      const result = await judge(loaded.caseFile, source);
+      const result = await judge(loaded.caseFile, source, tolerance);
       results.push(result);
       if (!args.flags.has('json')) {
         io.out(`${line(result, cwd)}\n`);

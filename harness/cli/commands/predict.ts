@@ -5,12 +5,25 @@
 import { readFile } from 'node:fs/promises';
 import { formatProblem, loadInputText, parseDuration } from '../../cases/index.ts';
 import { predict } from '../../../specs/model/index.ts';
-import { formatPointRef, type Prediction, type Predicted } from '../../../specs/vocabulary/index.ts';
+import {
+  formatPointRef,
+  holeDescriptions,
+  holeTypes,
+  templateParts,
+  type HoleType,
+  type MessageTemplate,
+  type Prediction,
+  type Predicted,
+} from '../../../specs/vocabulary/index.ts';
 import { parseArgs } from '../args.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
 function seconds(n: number): string {
   return `${(Math.round(n * 100) / 100).toFixed(2)}s`;
+}
+
+function holesOf(template: MessageTemplate): HoleType[] {
+  return templateParts(template).flatMap((p) => (p.type === 'hole' ? [p.hole] : []));
 }
 
 function choice<T>(p: Predicted<T>): string {
@@ -67,6 +80,9 @@ export function renderPrediction(prediction: Prediction): string {
       `  ${seconds(e.atSeconds).padStart(9)}  ${e.type.padEnd(7)} ${e.reason.padEnd(22)} ${(e.container ?? '').padEnd(20)} ${e.message}`,
     );
   }
+  // what only the node knows is a hole in the message; say once what each hole used stands for
+  const holes = new Set(prediction.events.filter((x) => x.nominal).flatMap((e) => holesOf(e.message)));
+  for (const h of holeTypes) if (holes.has(h)) out.push(`  {${h}}: ${holeDescriptions[h]}`);
   if (prediction.undetermined.length > 0) {
     out.push('');
     out.push('Left open by the rules:');

@@ -49,6 +49,22 @@ function wholeNumber(name: string, text: string | undefined, min: number): Parse
   return { status: 'ok', value: Number(text) };
 }
 
+/** `--tolerance SECONDS`: how far a real node's times may be off; the larger of it and the clock resolution is used. */
+function toleranceOption(text: string | undefined): Parsed<number> {
+  if (text === undefined) return { status: 'ok', value: 0 };
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+    return { status: 'error', message: `--tolerance must be a number of seconds >= 0, got '${text}'` };
+  }
+  return { status: 'ok', value };
+}
+
+/** The target with `--tolerance` on top of its own (windows and orders judged that much more loosely). */
+function withTolerance(target: RunTarget, seconds: number): RunTarget {
+  const own = target.toleranceSeconds;
+  return { ...target, toleranceSeconds: (observation) => Math.max(own(observation), seconds) };
+}
+
 function exitCodeFor(status: VerdictStatus): number {
   switch (status) {
     case 'pass':
@@ -102,11 +118,11 @@ async function libraryCounterexample(library: LibraryReport, target: RunTarget):
   };
 }
 
-/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--json] [--out DIR]` */
+/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--tolerance SECONDS] [--json] [--out DIR]` */
 export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ['json', 'no-jitter'],
-    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'scenarios', 'out'],
+    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'scenarios', 'out', 'tolerance'],
   });
   const fail = (message: string): number => {
     io.err(`podconform run: ${message}\n`);
@@ -143,6 +159,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (family !== undefined && deviations.length > 0) {
     return fail('--scenarios and --deviation do not go together: a deviation brings its own scenarios');
   }
+  const tolerance = toleranceOption(args.values.get('tolerance'));
+  if (tolerance.status === 'error') return fail(tolerance.message);
   const rules = args.values.get('rules');
   const keepRule = rules === undefined ? undefined : ruleMatcher(rules);
   const json = args.flags.has('json');
@@ -161,6 +179,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     target = backendTarget(choice.backend);
     close = () => choice.source.close();
   }
+
+  if (tolerance.value > 0) target = withTolerance(target, tolerance.value);
 
   let library: LibraryReport | undefined;
   let report: PropertyReport;

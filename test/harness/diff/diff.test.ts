@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diff, mergeVerdicts, numberPoints, violationInfo, type Verdict } from '../../../harness/diff/index.ts';
 import {
+  hole,
+  literalTemplate,
+  messageTemplate,
   parsePointRef,
   type Observation,
   type Prediction,
@@ -76,7 +79,7 @@ const prediction: Prediction = {
       reason: 'Killing',
       type: 'Normal',
       container: 'app',
-      message: 'Stopping container app',
+      message: literalTemplate('Stopping container app'),
       atSeconds: 2,
       rule: 'kubelet.kill.event',
       certainty: 'certain',
@@ -86,7 +89,7 @@ const prediction: Prediction = {
       reason: 'Unhealthy',
       type: 'Warning',
       container: 'app',
-      message: 'Readiness probe failed',
+      message: messageTemplate`Readiness probe failed: ${hole.output}`,
       atSeconds: 2,
       rule: 'kubelet.probe.unhealthy-event',
       certainty: 'possible',
@@ -247,7 +250,7 @@ describe('diff', () => {
     );
     expect(v.violations.map((x) => x.type)).toEqual(['missing-event', 'unexpected-event']);
     expect(messages(v)).toEqual([
-      'kubelet.kill.event: a Normal Killing event for app with message "Stopping container app" should be reported; none came',
+      'kubelet.kill.event: a Normal Killing event for app with a message matching "Stopping container app" should be reported; none came',
       'kubelet.kill.event: no Killing event is predicted for other; one came at 5.00 s ("Stopping container other")',
     ]);
     const possibleOnly = diff(
@@ -256,6 +259,53 @@ describe('diff', () => {
       { toleranceSeconds: 0 },
     );
     expect(possibleOnly.status).toBe('pass');
+  });
+
+  it('matches message templates hole by hole: a real Pulled message passes, a wrong image or a non-duration fails', () => {
+    const pulled: Prediction = {
+      ...prediction,
+      events: [
+        ...prediction.events,
+        {
+          reason: 'Pulled',
+          type: 'Normal',
+          container: 'app',
+          message: messageTemplate`Successfully pulled image "${'busybox:1.36'}" in ${hole.duration} (${hole.duration} including waiting). Image size: ${hole.bytes} bytes.`,
+          atSeconds: 0.1,
+          rule: 'pull.before-create',
+          certainty: 'certain',
+          nominal: true,
+        },
+      ],
+    };
+    const withPulled = (message: string | undefined): Observation => ({
+      ...good,
+      events: [
+        ...(good.events ?? []),
+        { reason: 'Pulled', container: 'app', t: 0.1, ...(message === undefined ? {} : { message }) },
+      ],
+    });
+    const real =
+      'Successfully pulled image "busybox:1.36" in 300ms (300ms including waiting). Image size: 5101567 bytes.';
+    expect(diff(pulled, withPulled(real), { toleranceSeconds: 0 }).status).toBe('pass');
+    for (const wrong of [
+      real.replace('busybox:1.36', 'busybox:1.35'),
+      real.replace('in 300ms', 'in 0.3s'),
+      real.replace('5101567', 'many'),
+      real.replace('Successfully pulled', 'Pulled'),
+    ]) {
+      const v = diff(pulled, withPulled(wrong), { toleranceSeconds: 0 });
+      expect(
+        v.violations.map((x) => x.type),
+        wrong,
+      ).toEqual(['missing-event']);
+      expect(messages(v)[0]).toContain(
+        'with a message matching "Successfully pulled image "busybox:1.36" in {duration}',
+      );
+    }
+    const noText = diff(pulled, withPulled(undefined), { toleranceSeconds: 0 });
+    expect(noText.status).toBe('unknown');
+    expect(noText.unobserved).toEqual(['events.Pulled.app.message']);
   });
 
   it('is unknown, not fail, when the backend reports no events', () => {

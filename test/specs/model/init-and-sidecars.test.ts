@@ -167,7 +167,7 @@ describe('an init container failing under Always or OnFailure (§4.2)', () => {
       for (const s of p.final.status.possible) expect(['Init:Error', 'Init:CrashLoopBackOff']).toContain(s);
       // predicted up to the pod's UID, which the API server assigns
       expect(eventsOf(p, 'BackOff', 'i1')[0]?.message).toBe(
-        'Back-off restarting failed container i1 in pod demo_default(',
+        'Back-off restarting failed container i1 in pod demo_{namespace}({uid})',
       );
     });
   }
@@ -259,7 +259,7 @@ describe('a sidecar is restarted after any exit, whatever the pod policy (§4.2)
     expect(eventsOf(p, 'BackOff', 'sc')[0]).toMatchObject({
       type: 'Warning',
       // predicted up to the pod's UID, which the API server assigns
-      message: 'Back-off restarting failed container sc in pod demo_default(',
+      message: 'Back-off restarting failed container sc in pod demo_{namespace}({uid})',
     });
   });
 

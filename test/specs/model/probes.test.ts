@@ -164,9 +164,9 @@ describe('thresholds (§6.2)', () => {
     );
     const failed = eventsOf(p, 'Unhealthy', 'app').filter((e) => e.atSeconds < at(p, 'app.term'));
     expect(failed.map((e) => e.message)).toEqual([
-      'Liveness probe failed: ',
-      'Liveness probe failed: ',
-      'Liveness probe failed: ',
+      'Liveness probe failed: {output}',
+      'Liveness probe failed: {output}',
+      'Liveness probe failed: {output}',
     ]);
     const killing = eventsOf(p, 'Killing', 'app')[0];
     expect(killing?.message).toBe('Container app failed liveness probe, will be restarted');
@@ -366,7 +366,7 @@ describe('readiness during termination (§5.3, §6.3)', () => {
     const after = runs(p, 'app', 'readinessProbe').filter((r) => at(p, r) > at(p, 'app.term'));
     expect(after.length).toBeGreaterThan(2);
     const failed = eventsOf(p, 'Unhealthy', 'app');
-    expect(failed[0]?.message).toBe('Readiness probe failed: ');
+    expect(failed[0]?.message).toBe('Readiness probe failed: {output}');
     expect(failed[0]?.atSeconds).toBeGreaterThanOrEqual(at(p, 'app.term') + 2);
   });
 

@@ -66,7 +66,7 @@ describe('CrashLoopBackOff: 0, 10, 20, 40 s (§4.4, Corrections 10)', () => {
       expect(e).toMatchObject({
         type: 'Warning',
         // predicted up to the pod's UID, which the API server assigns
-        message: 'Back-off restarting failed container app in pod demo_default(',
+        message: 'Back-off restarting failed container app in pod demo_{namespace}({uid})',
         rule: 'kubelet.backoff.event',
       });
     }
