@@ -135,6 +135,7 @@ export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned 
   pod.apiPhase = view.conditionsPhase ?? phaseOf(view);
   // once a force delete removed the object, no status is written or seen (R19)
   if (pod.gone) return;
+  pod.written.push({ t: at.t, view });
   const beforeConditions = before ? conditionsOf(before) : undefined;
   const conditions = conditionsOf(view);
   const wasReadyByName = before ? readyByName(before) : undefined;
@@ -146,7 +147,9 @@ export function publishView(pod: PodModel, view: ApiPodView, at: Moment, pinned 
         pod,
         s.name,
         s.ready ? 'ready' : 'unready',
-        pinned ? at : looseAfterStart(pod, s.name, at),
+        // anchored on the pod's creation, not the instance's start: how many starts a container has had by the write
+        // that shows it ready or unready varies with the timing, and so would the start's occurrence number (R16)
+        pinned ? at : looseAfterCreation(at),
         'kubelet.probe.readiness',
       );
     }
@@ -175,15 +178,9 @@ function readyByName(view: ApiPodView): Map<string, boolean> {
 
 /**
  * A status write at a sync shows changes when that sync happens, and what triggered the sync is often incidental
- * (another container's relist event, a probe result): such points are only pinned after the container's start
- * (or the pod's creation), not to the trigger (R16).
+ * (another container's relist event, a probe result): such points are only pinned after the pod's creation, not to
+ * the trigger (R16).
  */
-function looseAfterStart(pod: PodModel, name: string, at: Moment): Moment {
-  const started = pod.byName.get(name)?.startedAt;
-  if (!started?.anchor) return looseAfterCreation(at);
-  return { t: at.t, anchor: started.anchor, loSeconds: 0, hiSeconds: Number.MAX_SAFE_INTEGER };
-}
-
 function looseAfterCreation(at: Moment): Moment {
   return { t: at.t, anchor: podCreated, loSeconds: 0, hiSeconds: Number.MAX_SAFE_INTEGER };
 }

@@ -2,3 +2,4 @@
 export { predict } from './predict.ts';
 export { nominalObservation } from './nominal-observation.ts';
 export { latencies } from './latencies.ts';
+export { drawnObservation } from './drawn-observation.ts';

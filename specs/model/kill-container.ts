@@ -3,9 +3,9 @@
  * the grace, the sidecar termination-order wait, then SIGTERM and SIGKILL after at least 2 s
  * (KUBELET-FACTS §5.2, §3.4; term.*, kubelet.grace.*, kubelet.sidecar.termination-order).
  */
-import { exactDelay, type Moment } from './engine/delay.ts';
+import { advance, type Delay, type Moment } from './engine/delay.ts';
 import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
-import { latencies } from './latencies.ts';
+import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
 import { deliverKill, deliverTerm } from './processes.ts';
 import { containerPoint, event } from './record.ts';
 import { preStopFailedMessage } from './messages.ts';
@@ -13,6 +13,13 @@ import type { MessageTemplate } from '../vocabulary/index.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 
 export const minimumStopGraceSeconds = 2;
+
+/**
+ * How far apart the ends of two stops that race may fall under different timings: the stop timer's overhead, the
+ * reap, a process's own exit overhead (§5.2, §5.6).
+ */
+export const stopEndSpreadSeconds =
+  runtimeOverheadSeconds.stopTimeout + runtimeOverheadSeconds.processExit + latencies.reap.maxSeconds;
 
 export interface KillRequest {
   /** the Killing event's message */
@@ -54,68 +61,81 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   if (c.runtime !== 'running' && request.onlyIfRunning) return m;
   c.killing = true;
   let grace = request.graceSeconds;
+  // the stop window this kill may end up with under any timing: the hook's and the ordering wait's whole seconds
+  // are taken off the grace, and how many there are depends on the runtime (§5.2, §3.4)
+  let graceLo = grace;
+  let graceHi = grace;
   const hook = c.spec.preStop;
+  // a sidecar whose turn is not yet due when its kill begins: its hook and its turn race (§3.4)
+  const turnRaces = request.ordered && c.spec.role === 'sidecar' && !turnToStop(pod, c);
+  let hookMaxSeconds = 0;
   if (hook && grace > 0) {
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
     const hookStart = m;
     const takes = hookSeconds(c);
     const sleeps = hook.action.type === 'sleep';
-    const bound = Math.min(takes, grace);
-    // the kubelet waits for the hook at most the grace; an exec or HTTP handler also ends when the
-    // container's main process dies (its namespace goes with it), a kubelet-side sleep does not
+    // the hook takes its own time plus its handler's overhead; the kubelet's wait for it is a timer of `grace`
+    const hookRuns = runtimeDuration(
+      takes,
+      sleeps ? runtimeOverheadSeconds.kubeletTimer : runtimeOverheadSeconds.handler,
+      'kubelet.grace.prestop-bounded',
+    );
+    const graceTimer = runtimeDuration(grace, runtimeOverheadSeconds.kubeletTimer, 'kubelet.grace.prestop-bounded');
+    hookMaxSeconds = hookRuns.maxSeconds;
+    const hookTakes = pod.engine.pick(hookRuns);
+    const timerFires = pod.engine.pick(graceTimer);
+    // the wait ends with whichever comes first: near the grace, which one that is stays open
+    const waited: Delay = {
+      minSeconds: Math.min(hookRuns.minSeconds, graceTimer.minSeconds),
+      nominalSeconds: Math.min(hookRuns.nominalSeconds, graceTimer.nominalSeconds),
+      maxSeconds: Math.min(hookRuns.maxSeconds, graceTimer.maxSeconds),
+      rule: 'kubelet.grace.prestop-bounded',
+    };
+    const seconds = Math.min(hookTakes, timerFires);
+    // an exec or HTTP handler also ends when the container's main process dies (its namespace goes with it), a
+    // kubelet-side sleep does not
     const ended: Resumed = yield sleeps
-      ? wait(m, exactDelay(bound, 'kubelet.grace.prestop-bounded'))
-      : until(m, () => c.runtime !== 'running', exactDelay(bound, 'kubelet.grace.prestop-bounded'));
-    const elapsed = ended.t - m.t;
-    m = ended;
-    // an exec or HTTP handler fails at once in a container that is already dead
+      ? wait(m, waited, seconds)
+      : until(m, () => c.runtime !== 'running', waited, seconds);
     const diedFirst = !sleeps && ended.timedOut !== true && c.runtime !== 'running';
+    // the drawn duration itself, not a difference of two float times (30.000 s must not count as 29 whole seconds)
+    const elapsed = diedFirst ? ended.t - m.t : seconds;
+    m = ended;
+    const finished = !diedFirst && hookTakes <= timerFires;
     if (diedFirst) {
-      event(pod, m, 'events.failed-prestop', {
-        reason: 'FailedPreStopHook',
-        type: 'Warning',
-        container: name,
-        message: preStopFailedMessage,
-      });
-      grace -= Math.floor(elapsed);
-    } else if (takes <= grace) {
+      // an exec or HTTP handler fails at once in a container that is already dead
+      failedPreStop(pod, name, m);
+    } else if (finished) {
       m = containerPoint(pod, name, 'preStop.finished', m, 'term.prestop-before-term');
-      if (hook.result === 'fail' && !sleeps) {
-        event(pod, m, 'events.failed-prestop', {
-          reason: 'FailedPreStopHook',
-          type: 'Warning',
-          container: name,
-          message: preStopFailedMessage,
-        });
-      }
-      grace -= Math.floor(takes);
+      if (hook.result === 'fail' && !sleeps) failedPreStop(pod, name, m);
     } else {
-      // the wait for the hook ends with the grace; the hook is abandoned, not cancelled: it may still finish
-      // while the container is alive (an exec or HTTP handler dies with it)
-      grace = 0;
-      const token = c.processToken;
-      const startedAt = m.t - bound;
-      pod.engine.at(
-        {
-          t: startedAt + takes,
-          loSeconds: takes,
-          hiSeconds: takes,
-          ...(hookStart.anchor ? { anchor: hookStart.anchor } : {}),
-        },
-        (at) => {
-          if (c.processToken === token && c.runtime === 'running') {
-            containerPoint(pod, name, 'preStop.finished', at, 'kubelet.grace.prestop-bounded');
-          }
-        },
-      );
+      abandonHook(pod, c, hookStart, m, hookRuns, hookTakes, sleeps);
     }
+    // executePreStopHook returns the whole seconds the wait took; the stop gets what is left (§5.2)
+    grace -= Math.floor(elapsed);
+    graceLo -= Math.floor(waited.maxSeconds);
+    graceHi -= Math.floor(waited.minSeconds);
   }
+  // a sidecar waits for its turn, and how long depends on the other containers: its stop window may shrink to the
+  // minimum under some timing (§3.4)
+  if (request.ordered && c.spec.role === 'sidecar') graceLo = 0;
   if (request.ordered && grace > 0 && !turnToStop(pod, c)) {
     const began = m.t;
-    m = yield until(m, () => turnToStop(pod, c), exactDelay(grace, 'kubelet.sidecar.termination-order'));
-    grace -= Math.floor(m.t - began);
+    const turnTimer = runtimeDuration(grace, runtimeOverheadSeconds.kubeletTimer, 'kubelet.sidecar.termination-order');
+    const timerFires = pod.engine.pick(turnTimer);
+    const turn: Resumed = yield until(m, () => turnToStop(pod, c), turnTimer, timerFires);
+    // the turn came after the hook here; under another timing the hook ends after the turn, up to its whole length
+    // and when several containers had to stop first, another of them may be the last to exit (stopEndSpreadSeconds)
+    m = turn.timedOut === true ? turn : { ...turn, hiSeconds: turn.hiSeconds + hookMaxSeconds + stopEndSpreadSeconds };
+    grace -= Math.floor(turn.timedOut === true ? timerFires : turn.t - began);
+  } else if (turnRaces && hookMaxSeconds > 0) {
+    // the hook ended after the turn here; under another timing the turn comes after the hook, at most when the
+    // ordering wait gives up
+    m = { ...m, hiSeconds: m.hiSeconds + Math.max(grace, 0) + runtimeOverheadSeconds.kubeletTimer };
   }
   grace = Math.max(grace, minimumStopGraceSeconds);
+  graceLo = Math.max(graceLo, minimumStopGraceSeconds);
+  graceHi = Math.max(graceHi, minimumStopGraceSeconds);
   if (c.runtime !== 'running') {
     c.killing = false;
     return m;
@@ -127,7 +147,15 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     return m;
   }
   m = deliverTerm(pod, c, m);
-  const stopped: Moment = yield until(m, () => c.runtime !== 'running', exactDelay(grace, 'term.kill-after-grace'));
+  // the runtime's own stop timer: SIGKILL comes g seconds after the stop signal, a little later on a real node
+  const stopTimer = runtimeDuration(grace, runtimeOverheadSeconds.stopTimeout, 'term.kill-after-grace');
+  const stopWindow: Delay = {
+    minSeconds: graceLo,
+    nominalSeconds: grace,
+    maxSeconds: graceHi + runtimeOverheadSeconds.stopTimeout,
+    rule: 'term.kill-after-grace',
+  };
+  const stopped: Moment = yield until(m, () => c.runtime !== 'running', stopWindow, pod.engine.pick(stopTimer));
   let end = stopped;
   if (c.runtime === 'running') {
     deliverKill(pod, c, stopped);
@@ -135,4 +163,52 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   }
   c.killing = false;
   return end;
+}
+
+function failedPreStop(pod: PodModel, name: string, at: Moment): void {
+  event(pod, at, 'events.failed-prestop', {
+    reason: 'FailedPreStopHook',
+    type: 'Warning',
+    container: name,
+    message: preStopFailedMessage,
+  });
+}
+
+/**
+ * The kill stopped waiting for the hook at the end of the grace; the hook is abandoned, not cancelled (§5.2). It may
+ * still finish while the container is alive; an exec or HTTP handler that fails, or dies with its container, still
+ * records FailedPreStopHook; a kubelet-side sleep just ends.
+ */
+function abandonHook(
+  pod: PodModel,
+  c: ContainerModel,
+  hookStart: Moment,
+  now: Moment,
+  hookRuns: Delay,
+  hookTakes: number,
+  sleeps: boolean,
+): void {
+  const name = c.spec.name;
+  const token = c.processToken;
+  const fails = !sleeps && c.spec.preStop?.result === 'fail';
+  let over = false;
+  const ends = advance(hookStart, hookRuns, hookTakes);
+  pod.engine.at(ends, (at) => {
+    if (over) return;
+    over = true;
+    if (c.processToken === token && c.runtime === 'running') {
+      containerPoint(pod, name, 'preStop.finished', at, 'kubelet.grace.prestop-bounded');
+      if (fails) failedPreStop(pod, name, at);
+    }
+  });
+  if (sleeps) return;
+  pod.engine.spawn(
+    (function* dies(): Chain {
+      const gone: Resumed = yield until(now, () => over || c.processToken !== token || c.runtime !== 'running');
+      if (over) return;
+      over = true;
+      failedPreStop(pod, name, gone);
+    })(),
+    now,
+  );
 }

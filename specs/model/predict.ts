@@ -21,9 +21,16 @@ import {
   type Undetermined,
 } from '../vocabulary/index.ts';
 import { finalState, type FinalContainer, type FinalState } from './final-state.ts';
-import { pullBackOffMessage, pullStartErrorMessage, startErrorMessage } from './messages.ts';
+import {
+  probeErroredMessage,
+  probeFailedMessage,
+  pullBackOffMessage,
+  pullStartErrorMessage,
+  startErrorMessage,
+} from './messages.ts';
 import { predictedEvent, predictedPoint } from './record.ts';
 import { runProfile, type ProfileRun } from './run-profile.ts';
+import { latencies } from './latencies.ts';
 
 /**
  * Between pull attempts the waiting reason alternates: ErrImagePull from the sync that pulled, ImagePullBackOff
@@ -46,9 +53,9 @@ function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
   return { nominal: values[0] as T, possible, rule };
 }
 
-function finalOf(run: ProfileRun, scenario: Scenario, view = run.finalView): FinalState {
+function finalOf(run: ProfileRun, scenario: Scenario, view = run.finalView, gone = run.gone): FinalState {
   return finalState(view, {
-    gone: run.gone,
+    gone,
     deletionRequested: run.deletionRequested,
     containerNames: allContainers(scenario.pod).map((c) => c.name),
     starts: run.starts,
@@ -77,6 +84,97 @@ function absoluteBounds(
   return bounds;
 }
 
+/**
+ * How far any point of the run may come before (`early`) or after (`late`) its nominal time, from the windows
+ * accumulated along the causal graph: the most any moment near the end of the observation may shift.
+ */
+function timingSpread(run: ProfileRun, observeFor: number): { early: number; late: number } {
+  const keys = pointKeys(run);
+  const bounds = absoluteBounds(run.points, keys);
+  let early = 0;
+  let late = 0;
+  for (const [i, p] of run.points.entries()) {
+    if (p.atSeconds > observeFor) continue;
+    const b = bounds.get(keys[i] as string);
+    // an unpinned point (a probe run, a status write anchored only on the start) bounds nothing
+    if (!b || b.hi - b.lo > 1e6) continue;
+    early = Math.max(early, p.atSeconds - b.lo);
+    late = Math.max(late, b.hi - p.atSeconds);
+  }
+  return { early, late };
+}
+
+/**
+ * The final states an observer may see at observeFor when the timing shifts the last status writes: every status a
+ * run wrote within the spread before observeFor, the one in force when that stretch began, and, for a pod removed
+ * in that stretch, its last status before removal with the object still there. A status written at nominal time s
+ * may be written anywhere in [s − early, s + late] on another node, so near the end of the observation the status
+ * in force is any of these (KUBELET-FACTS §1.2: relists, requeues and back-off expiries are independent clocks).
+ */
+function shiftedFinals(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): FinalState[] {
+  const observeFor = scenario.observeForSeconds;
+  const spread = timingSpread(runs[0] as ProfileRun, observeFor);
+  const from = observeFor - spread.late - spread.early;
+  const out: FinalState[] = [];
+  for (const r of runs) {
+    let inForce: number | undefined;
+    for (const [i, w] of r.written.entries()) {
+      if (w.t > observeFor) break;
+      if (w.t <= from) inForce = i;
+      else out.push(finalOf(r, scenario, w.view, false));
+    }
+    const first = inForce === undefined ? undefined : r.written[inForce];
+    if (first && (r.goneAtSeconds === undefined || r.goneAtSeconds > from)) {
+      out.push(finalOf(r, scenario, first.view, false));
+    }
+  }
+  return out;
+}
+
+/**
+ * The longest a status write may come after the container change it shows: a relist, a busy worker's queued sync
+ * and its own relist wait (KUBELET-FACTS §1.2, Corrections 5).
+ */
+const statusWriteLagSeconds = latencies.relist.maxSeconds + latencies.relistAfterBusyWorker.maxSeconds;
+
+/**
+ * Indexes of status-write points (a container's ready/unready, the pod's ready/unready/initialized) that show a
+ * container instance that lived shorter than a status write may lag: whether any write falls inside its life, or
+ * after its exit, is a race between the relist clock and the process, so the point is only possible.
+ */
+function shortLivedWrites(points: ReadonlyArray<PredictedPoint>): Set<number> {
+  const raced = new Set<number>();
+  const racedTimes = new Set<number>();
+  const lastStart = new Map<string, number>();
+  const lifeOf = (container: string, t: number): number => {
+    const started = lastStart.get(container) ?? t;
+    const exited = points.find(
+      (q) =>
+        q.ref.scope === 'container' &&
+        q.ref.container === container &&
+        q.ref.name === 'exited' &&
+        q.atSeconds >= started,
+    );
+    return exited ? exited.atSeconds - started : Number.POSITIVE_INFINITY;
+  };
+  for (const [i, p] of points.entries()) {
+    if (p.ref.scope !== 'container') continue;
+    if (p.ref.name === 'started') lastStart.set(p.ref.container, p.atSeconds);
+    if (
+      (p.ref.name === 'ready' || p.ref.name === 'unready') &&
+      lifeOf(p.ref.container, p.atSeconds) < statusWriteLagSeconds
+    ) {
+      raced.add(i);
+      racedTimes.add(p.atSeconds);
+    }
+  }
+  for (const [i, p] of points.entries()) {
+    const write = p.ref.name === 'ready' || p.ref.name === 'unready' || p.ref.name === 'initialized';
+    if (p.ref.scope === 'pod' && write && racedTimes.has(p.atSeconds)) raced.add(i);
+  }
+  return raced;
+}
+
 /** `formatPointRef` of every point of a run, in order: each key is needed several times while merging. */
 function pointKeys(r: ProfileRun): string[] {
   return r.points.map((p) => formatPointRef(p.ref));
@@ -88,6 +186,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
   const othersKeys = others.map(pointKeys);
   const otherKeys = othersKeys.map((keys) => new Set(keys));
   const bounds = absoluteBounds(nominal.points, nominalKeys);
+  const racedWrites = shortLivedWrites(nominal.points);
   const merged: PredictedPoint[] = [];
   const seen = new Set<string>();
   for (const [i, p] of nominal.points.entries()) {
@@ -98,7 +197,8 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     const late = p.window.maxSeconds < 1e9 && (bounds.get(key)?.hi ?? p.atSeconds) > observeFor;
     // single probe runs depend on tick phases no rule pins down (see probes.ts)
     const probeRun = p.ref.scope === 'container' && p.ref.name.endsWith('.ran');
-    const certainty: Certainty = inAll && !late && !probeRun ? 'certain' : 'possible';
+    const raced = racedWrites.has(i);
+    const certainty: Certainty = inAll && !late && !probeRun && !raced ? 'certain' : 'possible';
     merged.push(predictedPoint(p, certainty, p.nominal));
   }
   for (const [j, r] of others.entries()) {
@@ -230,7 +330,32 @@ function possibleBackOffs(scenario: Scenario, events: ReadonlyArray<PredictedEve
   return extra;
 }
 
-function mergeEvents(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): PredictedEvent[] {
+/**
+ * Which probe runs a worker makes, and so which Unhealthy Events it records, depends on tick phases no rule pins down
+ * (the worker starts at the first sync, restarts its ticker after a manual trigger, Corrections 24) racing the
+ * container's life: every probe that can fail (or, for exec, error against a stopped container) may record one.
+ */
+function possibleProbeEvents(scenario: Scenario, atSeconds: number): PredictedEvent[] {
+  const out: PredictedEvent[] = [];
+  for (const c of allContainers(scenario.pod)) {
+    for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+      const probe = c[type];
+      if (!probe) continue;
+      const base = { container: c.name, atSeconds, certainty: 'possible' as const, nominal: false };
+      const rule = 'kubelet.probe.unhealthy-event';
+      // a network probe against a stopped container fails (Corrections 7)
+      const canFail =
+        probe.fails.type !== 'never' || probe.takesSeconds > probe.timeoutSeconds || probe.action.type !== 'exec';
+      if (canFail) out.push({ ...base, reason: 'Unhealthy', type: 'Warning', message: probeFailedMessage(type), rule });
+      if (probe.action.type === 'exec') {
+        out.push({ ...base, reason: 'Unhealthy', type: 'Warning', message: probeErroredMessage(type), rule });
+      }
+    }
+  }
+  return out;
+}
+
+function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   // each key is built once per event: they are long strings (the messages) and needed several times
   const nominalKeys = nominal.events.map(eventKey);
@@ -250,7 +375,7 @@ function mergeEvents(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): Predi
       out.push(predictedEvent(e, e.atSeconds, e.rule, 'possible', false));
     }
   }
-  for (const e of possibleBackOffs(scenario, out)) {
+  for (const e of [...possibleBackOffs(scenario, out), ...possibleProbeEvents(scenario, scenario.observeForSeconds)]) {
     const key = eventKey(e);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -322,6 +447,14 @@ function undetermined(scenario: Scenario): Undetermined[] {
 /** The reference model's prediction for a scenario. */
 export function predict(scenario: Scenario): Prediction {
   const runs = (['nominal', 'early', 'late'] as const).map((profile) => runProfile(scenario, profile));
+  return predictionOfRuns(scenario, runs);
+}
+
+/**
+ * The prediction that merges these runs of the model, the first one nominal. With a single run it is that run's own
+ * timeline, final state and Events, every one of them nominal (see `drawnObservation`).
+ */
+export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): Prediction {
   const finals = runs.map((r) => finalOf(r, scenario));
   // the nominal final comes first; the statuses an extra sync would have written only widen what is possible
   const fresh = runs.flatMap((r) => (r.freshView ? [finalOf(r, scenario, r.freshView)] : []));
@@ -330,8 +463,8 @@ export function predict(scenario: Scenario): Prediction {
     observeForSeconds: scenario.observeForSeconds,
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
-    final: mergeFinal([...finals, ...fresh]),
-    events: mergeEvents(scenario, runs),
+    final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)]),
+    events: mergeEvents(runs, scenario),
     undetermined: undetermined(scenario),
   };
 }

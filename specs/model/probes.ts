@@ -5,9 +5,9 @@
  */
 import type { PointRef, Probe, ProbeType } from '../vocabulary/index.ts';
 import { advance, exactDelay, type Moment } from './engine/delay.ts';
-import { latencies } from './latencies.ts';
+import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
-import { probeFailedMessage } from './messages.ts';
+import { probeErroredMessage, probeFailedMessage } from './messages.ts';
 import type { ContainerModel, PodModel, ProbeState } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 import { readinessChanged } from './api-status.ts';
@@ -115,12 +115,17 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
     }
     return true;
   }
-  // a delete, or SyncTerminatingPod's StopLivenessAndStartup for any termination, ends these workers (§5.3, §6.2)
-  if ((pod.deletion || pod.statusFrozen) && type !== 'readinessProbe') return false;
+  // liveness and startup workers do not see the delete (they keep the pod object they started with): those of
+  // regular containers end at SyncTerminatingPod's StopLivenessAndStartup, which loops over spec.containers only;
+  // a sidecar's run until RemovePod after killPod (Corrections 20)
+  if (pod.statusFrozen && type !== 'readinessProbe' && c.spec.role === 'regular') return false;
   if (c.runtime !== 'running') {
-    // an exec probe against a stopped container errors and the error is discarded (Corrections 12); network
-    // probes fail
-    if (probe.action.type === 'exec') return true;
+    // an exec probe against a stopped container errors: prober.probe records Warning Unhealthy with the runtime's
+    // error text, and the worker discards the result, so nothing counts (Corrections 19, 12); network probes fail
+    if (probe.action.type === 'exec') {
+      if (!(manual && state.result === 'success')) probeErrored(pod, c, type, m);
+      return true;
+    }
     if (manual && state.result === 'success') return true;
     runProbe(pod, c, type, probe, state, m, true);
     return true;
@@ -131,6 +136,15 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
   if (manual && state.result === 'success') return true;
   runProbe(pod, c, type, probe, state, m);
   return true;
+}
+
+function probeErrored(pod: PodModel, c: ContainerModel, type: ProbeType, at: Moment): void {
+  event(pod, at, 'kubelet.probe.unhealthy-event', {
+    reason: 'Unhealthy',
+    type: 'Warning',
+    container: c.spec.name,
+    message: probeErroredMessage(type),
+  });
 }
 
 function runProbe(
@@ -151,7 +165,9 @@ function runProbe(
   const failed = againstStopped || checkFails(probe, c, at.t);
   const takes = Math.min(probe.takesSeconds, probe.timeoutSeconds);
   const token = c.processToken;
-  pod.engine.at(advance(ran, exactDelay(takes, 'kubelet.probe.threshold'), takes), (m) => {
+  // the check takes its own time plus the handler's overhead (an exec's round trip, an HTTP request) (§6.2)
+  const runs = runtimeDuration(takes, runtimeOverheadSeconds.handler, 'kubelet.probe.threshold');
+  pod.engine.at(advance(ran, runs, pod.engine.pick(runs)), (m) => {
     if (c.processToken !== token) return;
     if (failed) {
       state.consecutiveFailures += 1;

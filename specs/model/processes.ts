@@ -5,17 +5,17 @@
  */
 import { runBehaviorForStart } from '../vocabulary/index.ts';
 import { advance, type Delay, type Moment } from './engine/delay.ts';
-import { latencies } from './latencies.ts';
+import { latencies, runtimeOverheadSeconds } from './latencies.ts';
 import { containerPoint } from './record.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 import { requestSync } from './sync-requests.ts';
 
-/** A process reacting to a signal takes a few milliseconds. */
+/** A process exit is seen a little after its planned moment (runtimeOverheadSeconds.processExit). */
 function reaction(afterSeconds: number): Delay {
   return {
     minSeconds: afterSeconds,
     nominalSeconds: afterSeconds + 0.01,
-    maxSeconds: afterSeconds + 0.1,
+    maxSeconds: afterSeconds + runtimeOverheadSeconds.processExit,
     rule: 'kubelet.process.exit-codes',
   };
 }

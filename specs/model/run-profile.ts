@@ -25,6 +25,10 @@ export interface ProfileRun {
    * containers' relist events), so where the worker is free the written status may already be this one.
    */
   readonly freshView?: ApiPodView;
+  /** every status written, with its time (the final state as seen a little earlier or later is one of these) */
+  readonly written: ReadonlyArray<{ readonly t: number; readonly view: ApiPodView }>;
+  readonly goneAtSeconds?: number;
+  readonly deletionAtSeconds?: number;
 }
 
 function createPod(scenario: Scenario, engine: Engine): PodModel {
@@ -53,6 +57,7 @@ function createPod(scenario: Scenario, engine: Engine): PodModel {
     gone: false,
     statusFrozen: false,
     points: [],
+    written: [],
     events: [],
     occurrences: new Map(),
     terminationTrigger: (m: Moment) => {
@@ -97,6 +102,9 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
     ...(finalView ? { finalView } : {}),
     ...(fresh ? { freshView: fresh } : {}),
     gone: pod.gone,
+    written: pod.written,
+    ...(pod.goneAtSeconds !== undefined ? { goneAtSeconds: pod.goneAtSeconds } : {}),
+    ...(pod.deletion ? { deletionAtSeconds: pod.deletion.atSeconds } : {}),
     deletionRequested: pod.deletion !== undefined,
     starts: pod.startsAtGone ?? new Map(pod.containers.map((c) => [c.spec.name, c.starts])),
   };

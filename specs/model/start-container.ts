@@ -4,12 +4,12 @@
  * (KUBELET-FACTS §2.1, §2.2; kubelet.start.serial, hooks.poststart-*, kubelet.poststart.failure-kill).
  */
 import { defaultTerminationGracePeriodSeconds, podNamespace } from '../vocabulary/index.ts';
-import { exactDelay, type Moment } from './engine/delay.ts';
+import type { Moment } from './engine/delay.ts';
 import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
 import { advanceCrashBackOff, crashBackOffExpiry } from './crash-back-off.ts';
 import { ensureImage } from './image-pulls.ts';
 import { killContainer } from './kill-container.ts';
-import { latencies } from './latencies.ts';
+import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
 import { planOwnExit } from './processes.ts';
 import { resetProbes } from './probes.ts';
 import { containerPoint, event } from './record.ts';
@@ -150,10 +150,14 @@ export function* startContainer(
   m = containerPoint(pod, name, 'postStart.started', m, 'hooks.poststart-concurrent');
   const takes = hook.action.type === 'sleep' ? hook.action.seconds : hook.takesSeconds;
   const sleeps = hook.action.type === 'sleep';
+  // the hook takes its own time plus the handler's (an exec's or HTTP call's, or a kubelet timer's) overhead (§2.3)
+  const runs = runtimeDuration(
+    takes,
+    sleeps ? runtimeOverheadSeconds.kubeletTimer : runtimeOverheadSeconds.handler,
+    'hooks.poststart-blocks-next',
+  );
   // an exec or HTTP handler dies with the container's main process; a kubelet-side sleep does not
-  const ended: Resumed = yield sleeps
-    ? wait(m, exactDelay(takes, 'hooks.poststart-blocks-next'))
-    : until(m, () => c.runtime !== 'running', exactDelay(takes, 'hooks.poststart-blocks-next'));
+  const ended: Resumed = yield sleeps ? wait(m, runs) : until(m, () => c.runtime !== 'running', runs);
   m = ended;
   const diedFirst = !sleeps && ended.timedOut !== true && c.runtime !== 'running';
   if (!diedFirst) m = containerPoint(pod, name, 'postStart.finished', m, 'hooks.poststart-blocks-next');

@@ -99,6 +99,10 @@ export interface PodModel {
   forcedPhase?: { readonly phase: 'Failed'; readonly reason: string };
   /** the status as last written to the API */
   api?: ApiPodView;
+  /** every status written to the API, in order, with the moment it was written */
+  readonly written: Array<{ readonly t: number; readonly view: ApiPodView }>;
+  /** when the API object disappeared */
+  goneAtSeconds?: number;
   /** its phase */
   apiPhase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
   /** status writes are frozen during termination (Corrections 4) */

@@ -10,6 +10,7 @@ import { buildView, writeStatus } from './api-status.ts';
 import { decide } from './decide.ts';
 import { killContainer } from './kill-container.ts';
 import { backOffLag, latencies } from './latencies.ts';
+import { crashBackOff } from './crash-back-off.ts';
 import { startProbeWorkers } from './probes.ts';
 import { event } from './record.ts';
 import { deadlineMessage, sandboxFailedMessage } from './messages.ts';
@@ -76,8 +77,15 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
   }
   let error = false;
   let backOff: { readonly expirySeconds: number; readonly exitedAt: Moment } | undefined;
+  let killedInBackOff = false;
   for (const c of plan.starts) {
-    const outcome = yield* startContainer(pod, c, m, beforeKill.get(c));
+    // a container killed and restarted in this sync is judged by its previous exit (§4.4): whether that back-off has
+    // expired by now is a race between the back-off clock and the probe and relist clocks that brought this sync, so
+    // the start may come at once or only after the next back-off from the kill's exit
+    const racesBackOff = beforeKill.has(c) && c.backOff !== undefined;
+    if (racesBackOff) killedInBackOff = true;
+    const from = racesBackOff ? { ...m, hiSeconds: m.hiSeconds + backOffRaceSlack(c.backOff?.periodSeconds ?? 0) } : m;
+    const outcome = yield* startContainer(pod, c, from, beforeKill.get(c));
     m = outcome.at;
     if (outcome.status === 'backOff') {
       if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {
@@ -92,13 +100,25 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     // the restart is anchored on the exit: back-off expiry, then the requeue jitter and relist lag
     const period = backOff.expirySeconds - backOff.exitedAt.t;
     const lag = backOffLag(backOff.expirySeconds - m.t);
-    const exact = { minSeconds: period, nominalSeconds: period, maxSeconds: period, rule: 'kubelet.backoff.sequence' };
+    // after a kill in this sync, another timing finds the back-off already over and restarts at once (see above)
+    const exact = {
+      minSeconds: killedInBackOff ? 0 : period,
+      nominalSeconds: period,
+      maxSeconds: period,
+      rule: 'kubelet.backoff.sequence',
+    };
     requestSync(pod, advance(backOff.exitedAt, exact, period), lag);
   } else if (error) {
     requestSync(pod, m, latencies.errorRequeue);
   } else {
     requestSync(pod, m, latencies.resync);
   }
+}
+
+/** The longest a restart racing a back-off may wait: the next back-off period and its requeue lag (§4.4, Corrections 10). */
+function backOffRaceSlack(periodSeconds: number): number {
+  const next = Math.min(Math.max(periodSeconds, crashBackOff.initialSeconds) * 2, crashBackOff.maxSeconds);
+  return next + backOffLag(next).maxSeconds;
 }
 
 /** activeDeadlineSeconds counts from the pod's start; the kubelet notices on its 1 s tick. */

@@ -9,7 +9,7 @@ import { advance, type Moment } from './engine/delay.ts';
 import { until, wait, type Chain } from './engine/chain.ts';
 import { buildView, publishView } from './api-status.ts';
 import { triggerReadiness } from './probes.ts';
-import { killContainer } from './kill-container.ts';
+import { killContainer, stopEndSpreadSeconds } from './kill-container.ts';
 import { latencies } from './latencies.ts';
 import { podPoint } from './record.ts';
 import { killingMessage } from './messages.ts';
@@ -108,7 +108,10 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
       },
     );
   }
-  const end: Moment = yield until(from, () => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  const last: Moment = yield until(from, () => remaining === 0 && pod.containers.every((c) => c.runtime !== 'running'));
+  // the end is anchored on the last exit of this run; under another timing another container's exit may be the last,
+  // up to the spread of a stop's end later (the stop timer, the reap, a process's own exit: §5.2, §5.6)
+  const end: Moment = running.length > 1 ? { ...last, hiSeconds: last.hiSeconds + stopEndSpreadSeconds } : last;
   // KillPod stops the sandbox after the containers (§1.4 step 3, §5.3): PodReadyToStartContainers turns False
   if (pod.sandbox === 'ready') pod.sandbox = 'stopped';
   return end;
@@ -116,6 +119,7 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
 
 function markGone(pod: PodModel): void {
   pod.gone = true;
+  pod.goneAtSeconds = pod.engine.now;
   if (pod.api) pod.apiAtGone = pod.api;
   pod.startsAtGone = new Map(pod.containers.map((c) => [c.spec.name, c.starts]));
 }

@@ -14,6 +14,8 @@ export type Wait =
       readonly check: () => boolean;
       /** give up this long after the wait began (the moment returned then has `timedOut`) */
       readonly timeout?: Delay;
+      /** the timeout's value on this run, when the caller drew it (else the engine picks it from `timeout`) */
+      readonly timeoutSeconds?: number;
     };
 
 export interface Resumed extends Moment {
@@ -27,7 +29,10 @@ export function wait(from: Moment, delay: Delay, seconds?: number): Wait {
   return seconds === undefined ? { type: 'delay', from, delay } : { type: 'delay', from, delay, seconds };
 }
 
-/** Wait from `from` until `check` holds, or until `timeout` has passed. */
-export function until(from: Moment, check: () => boolean, timeout?: Delay): Wait {
-  return timeout ? { type: 'until', from, check, timeout } : { type: 'until', from, check };
+/** Wait from `from` until `check` holds, or until `timeout` has passed (`timeoutSeconds` on this run, if given). */
+export function until(from: Moment, check: () => boolean, timeout?: Delay, timeoutSeconds?: number): Wait {
+  if (!timeout) return { type: 'until', from, check };
+  return timeoutSeconds === undefined
+    ? { type: 'until', from, check, timeout }
+    : { type: 'until', from, check, timeout, timeoutSeconds };
 }

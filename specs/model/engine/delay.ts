@@ -14,8 +14,18 @@ export interface Delay {
   readonly rule: RuleId;
 }
 
+/**
+ * Every delay drawn anew, uniformly within its own [min, max], on each use: the self-check's way of exploring mixed
+ * timings (one container early, another late) that the three corner profiles never meet. `next` is a PRNG the caller
+ * owns, returning numbers in [0, 1): the model stays pure and every draw replays from its seed.
+ */
+export interface DrawnLatencies {
+  readonly kind: 'drawn';
+  readonly next: () => number;
+}
+
 /** Which value of every delay a run of the model takes. */
-export type LatencyProfile = 'nominal' | 'early' | 'late';
+export type LatencyProfile = 'nominal' | 'early' | 'late' | DrawnLatencies;
 
 export interface Moment {
   /** seconds since pod.created under the current profile */
@@ -34,6 +44,7 @@ export function exactDelay(seconds: number, rule: RuleId): Delay {
 }
 
 export function pickDelay(delay: Delay, profile: LatencyProfile): number {
+  if (typeof profile === 'object') return delay.minSeconds + profile.next() * (delay.maxSeconds - delay.minSeconds);
   switch (profile) {
     case 'nominal':
       return delay.nominalSeconds;

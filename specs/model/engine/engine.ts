@@ -102,7 +102,7 @@ export class Engine {
         };
         this.waiters.push(waiter);
         if (w.timeout) {
-          const timeoutAt = advance(from, w.timeout, this.pick(w.timeout));
+          const timeoutAt = advance(from, w.timeout, w.timeoutSeconds ?? this.pick(w.timeout));
           this.at(timeoutAt, (m) => {
             if (waiter.done) return;
             waiter.done = true;

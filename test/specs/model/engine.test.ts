@@ -1,6 +1,7 @@
 // The model's clock (specs/model/engine): a time-ordered agenda with ties in insertion order, chains that yield
 // waits, `until` waits woken by what happens (with timeouts), and windows that accumulate along a chain and start
 // over at every emitted point.
+import { runtimeOverheadSeconds } from '../../../specs/model/latencies.ts';
 import { describe, expect, it } from 'vitest';
 import { Agenda } from '../../../specs/model/engine/agenda.ts';
 import { until, wait, type Chain, type Resumed } from '../../../specs/model/engine/chain.ts';
@@ -93,11 +94,19 @@ describe('Engine', () => {
     })();
   }
 
+  it('draws every delay within its window under a drawn profile', () => {
+    const values = [0, 0.5, 0.999];
+    let i = 0;
+    const engine = new Engine({ kind: 'drawn', next: () => values[i++ % values.length] ?? 0 });
+    const d = { minSeconds: 1, nominalSeconds: 2, maxSeconds: 3, rule: 'r' };
+    expect([engine.pick(d), engine.pick(d), engine.pick(d)]).toEqual([1, 2, 1 + 0.999 * 2]);
+  });
+
   for (const [profile, t] of [
     ['nominal', 4],
     ['early', 2],
     ['late', 8],
-  ] as ReadonlyArray<[LatencyProfile, number]>) {
+  ] as ReadonlyArray<[Exclude<LatencyProfile, object>, number]>) {
     it(`runs a chain of waits under the ${profile} profile and accumulates the window`, () => {
       const engine = new Engine(profile);
       const start: Moment = { t: 0, anchor: ref('started'), loSeconds: 0, hiSeconds: 0 };
@@ -249,7 +258,7 @@ describe('windows in a prediction', () => {
   it('start over at each emitted point', () => {
     expect(follows(p, 'a.created')).toBe('a.pulled');
     expect(windowOf(p, 'a.created')).toEqual([latencies.criStep.minSeconds, latencies.criStep.maxSeconds]);
-    expect(windowOf(p, 'a.postStart.finished')).toEqual([2, 2]);
+    expect(windowOf(p, 'a.postStart.finished')).toEqual([2, 2 + runtimeOverheadSeconds.handler]);
   });
 
   it('give the same prediction for the same scenario', () => {

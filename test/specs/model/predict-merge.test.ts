@@ -52,15 +52,17 @@ describe('points', () => {
 describe('final values', () => {
   it('give the nominal value and every value some profile ends with, nominal first, without repeats', () => {
     const app = edge.final.containers['app'];
+    // a late node writes the first status showing app running only after observeFor: the status written before it
+    // (ContainerCreating) is possible too (KUBELET-FACTS §1.2, §1.3)
     expect(app?.state).toEqual({
       nominal: 'running',
-      possible: ['running', 'terminated'],
+      possible: ['running', 'terminated', 'waiting'],
       rule: 'kubelet.status.container-state',
     });
     expect(app?.exitCode.possible).toEqual([undefined, 0]);
     expect(edge.final.phase).toEqual({
       nominal: 'Running',
-      possible: ['Running', 'Succeeded'],
+      possible: ['Running', 'Succeeded', 'Pending'],
       rule: 'kubelet.phase.get-phase',
     });
     expect(edge.final.gone).toEqual({ nominal: false, possible: [false], rule: 'term.pod-gone-after-containers' });

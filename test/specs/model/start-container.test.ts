@@ -1,5 +1,6 @@
 // Starting containers inside one sync (KUBELET-FACTS §2.1, §2.2, Corrections 9): pull → create → start → postStart,
 // strictly one container after another, the postStart hook holding back the next container.
+import { runtimeOverheadSeconds } from '../../../specs/model/latencies.ts';
 import { describe, expect, it } from 'vitest';
 import { latencies, predict } from '../../../specs/model/index.ts';
 import {
@@ -71,7 +72,7 @@ describe('serial start: pull, create, start, postStart, then the next container'
     expect(windowOf(p, 'a.postStart.started')).toEqual([latencies.hookCall.minSeconds, latencies.hookCall.maxSeconds]);
     expect(point(p, 'a.postStart.started').rule).toBe('hooks.poststart-concurrent');
     expect(follows(p, 'a.postStart.finished')).toBe('a.postStart.started');
-    expect(windowOf(p, 'a.postStart.finished')).toEqual([3, 3]);
+    expect(windowOf(p, 'a.postStart.finished')).toEqual([3, 3 + runtimeOverheadSeconds.handler]);
     expect(point(p, 'a.postStart.finished').rule).toBe('hooks.poststart-blocks-next');
   });
 
@@ -136,7 +137,7 @@ describe('postStart', () => {
     const p = predict(
       scenario({ containers: [regular('a', { postStart: sleepHook(2) }), regular('b')], observeFor: 10 }),
     );
-    expect(windowOf(p, 'a.postStart.finished')).toEqual([2, 2]);
+    expect(windowOf(p, 'a.postStart.finished')).toEqual([2, 2 + runtimeOverheadSeconds.kubeletTimer]);
     expect(follows(p, 'b.created')).toBe('a.postStart.finished');
     expect(eventsOf(p, 'FailedPostStartHook')).toEqual([]);
   });
