@@ -187,13 +187,48 @@ const catalogue = [
     rule: 'probe.termination-sequence',
     description: 'A container killed for a failed liveness or startup probe gets no preStop hook.',
   },
+  {
+    name: 'prestop-failure-unreported',
+    rule: 'events.failed-prestop',
+    description: 'A preStop hook that fails (or dies with its container) is not reported: no FailedPreStopHook event.',
+  },
+  {
+    name: 'liveness-after-termination',
+    rule: 'kubelet.probe.stop-on-delete',
+    description:
+      "SyncTerminatingPod does not stop the regular containers' liveness and startup workers: they go on probing through the grace period.",
+  },
+  {
+    name: 'cached-image-fresh-pull-event',
+    rule: 'kubelet.image.present',
+    description:
+      'A cached image used under IfNotPresent or Never is reported with a fresh-pull Pulled event ("Successfully pulled image ... in ...") instead of "already present on machine".',
+  },
+] as const satisfies ReadonlyArray<SimDeviation>;
+
+/**
+ * Deviations the simulator has but the suite cannot catch yet, kept out of the catalogue (and so out of
+ * `podconform deviations` and the every-deviation-is-caught suite) until it can. A wrong namespace shows
+ * only when the scenario names one (Corrections 18: the namespace written in the manifest is all a
+ * prediction can know); the generators do not write namespaces and the model still predicts `default`.
+ */
+const pending = [
+  {
+    name: 'namespace-default-in-messages',
+    rule: 'kubelet.backoff.event',
+    description:
+      "Messages that name the pod (Scheduled, BackOff, CrashLoopBackOff, hook errors) always say namespace 'default', whatever the pod's namespace.",
+  },
 ] as const satisfies ReadonlyArray<SimDeviation>;
 
 /** The catalogue of deviations the sim backend understands. */
 export const simDeviations: ReadonlyArray<SimDeviation> = catalogue;
 
+/** Deviations the sim understands (`SimOptions.deviations`) that the suite cannot catch yet; see `pending`. */
+export const pendingSimDeviations: ReadonlyArray<SimDeviation> = pending;
+
 /** A deviation's name. */
-export type DeviationName = (typeof catalogue)[number]['name'];
+export type DeviationName = (typeof catalogue)[number]['name'] | (typeof pending)[number]['name'];
 
 /** The switches the mechanism reads; all false for a conformant run. */
 export type DeviationFlags = Readonly<Record<DeviationName, boolean>>;
@@ -207,7 +242,7 @@ const conformant: DeviationParse = { status: 'ok', flags: allOff() };
 const parsed = new Map<string, DeviationParse>();
 
 function allOff(): Record<DeviationName, boolean> {
-  return Object.fromEntries(catalogue.map((d) => [d.name, false])) as Record<DeviationName, boolean>;
+  return Object.fromEntries([...catalogue, ...pending].map((d) => [d.name, false])) as Record<DeviationName, boolean>;
 }
 
 /** Turns deviation names into switches; an unknown name is an error value. */
@@ -227,7 +262,7 @@ function parseNames(names: ReadonlyArray<string>): DeviationParse {
     if (!(name in flags)) {
       return {
         status: 'error',
-        message: `unknown sim deviation '${name}' (known: ${catalogue.map((d) => d.name).join(', ')})`,
+        message: `unknown sim deviation '${name}' (known: ${[...catalogue, ...pending].map((d) => d.name).join(', ')})`,
       };
     }
     flags[name as DeviationName] = true;

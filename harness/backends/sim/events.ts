@@ -4,9 +4,14 @@
  */
 import type { Ms } from './clock.ts';
 
-/** `Successfully assigned` message of the scheduler's Scheduled event. */
-export function scheduledMessage(pod: string): string {
-  return `Successfully assigned default/${pod} to node`;
+/** `Successfully assigned` message of the scheduler's Scheduled event (Corrections 18). */
+export function scheduledMessage(namespace: string, pod: string, nodeName: string): string {
+  return `Successfully assigned ${namespace}/${pod} to ${nodeName}`;
+}
+
+/** The pod as the kubelet names it in messages (format.Pod): `NAME_NAMESPACE(UID)`. */
+export function podRef(pod: string, namespace: string, uid: string): string {
+  return `${pod}_${namespace}(${uid})`;
 }
 
 /** Normal `Created` (1.35: no container name, Corrections 9). */
@@ -25,10 +30,12 @@ export function pullingMessage(image: string): string {
   return `Pulling image "${image}"`;
 }
 
-/** Normal `Pulled` after a pull, with Go's duration text. */
-export function pulledMessage(image: string, took: Ms): string {
-  const d = goDuration(took);
-  return `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: 2155812 bytes.`;
+/**
+ * Normal `Pulled` after a fresh pull (Corrections 17): the pull's own duration, the duration from before
+ * the serial puller's queue, both truncated to milliseconds and printed as Go durations, and the size.
+ */
+export function pulledMessage(image: string, pullMs: Ms, withWaitingMs: Ms, sizeBytes: number): string {
+  return `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(withWaitingMs)} including waiting). Image size: ${sizeBytes} bytes.`;
 }
 
 /** Normal `Pulled` when the image is on the node and the policy allows using it. */
@@ -57,9 +64,24 @@ export function startErrorMessage(reason: string): string {
   return `Error: ${reason}`;
 }
 
-/** Warning `BackOff` while CrashLoopBackOff lasts (doBackOff). */
-export function crashBackOffMessage(container: string, pod: string, uid: string): string {
-  return `Back-off restarting failed container ${container} in pod ${pod}_default(${uid})`;
+/** Warning `BackOff` while CrashLoopBackOff lasts (doBackOff); `pod` as `podRef` writes it. */
+export function crashBackOffMessage(container: string, pod: string): string {
+  return `Back-off restarting failed container ${container} in pod ${pod}`;
+}
+
+/** The CrashLoopBackOff waiting message (doBackOff). */
+export function crashBackOffWaitingMessage(delayMs: Ms, container: string, pod: string): string {
+  return `back-off ${goDuration(delayMs)} restarting failed container=${container} pod=${pod}`;
+}
+
+/** Warning `Unhealthy` for a failed probe attempt (prober.go probe); `type` Liveness, Readiness or Startup. */
+export function probeFailedMessage(type: string, output: string): string {
+  return `${type} probe failed: ${output}`;
+}
+
+/** Warning `Unhealthy` for a probe attempt that errored (Corrections 19): the result is unknown, nothing counted. */
+export function probeErroredMessage(type: string, error: string): string {
+  return `${type} probe errored and resulted in unknown state: ${error}`;
 }
 
 /** Normal `Killing` when the kill has no message of its own (pod termination). */
@@ -72,12 +94,13 @@ export function sandboxFailedMessage(runtimeClass: string): string {
   return `Failed to create pod sandbox: runtimeclass.node.k8s.io "${runtimeClass}" not found`;
 }
 
-/** Go's time.Duration.String for whole milliseconds (`0s`, `850ms`, `1.2s`, `2m3s`). */
+/** Go's time.Duration.String for whole milliseconds (`0s`, `850ms`, `1.2s`, `2m3.5s`, `1h0m0s`). */
 export function goDuration(ms: Ms): string {
   if (ms === 0) return '0s';
   if (ms < 1000) return `${ms}ms`;
-  const minutes = Math.floor(ms / 60000);
-  const rest = (ms - minutes * 60000) / 1000;
-  const seconds = `${rest}s`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms - hours * 3_600_000) / 60_000);
+  const seconds = `${(ms - hours * 3_600_000 - minutes * 60_000) / 1000}s`;
+  if (hours > 0) return `${hours}h${minutes}m${seconds}`;
   return minutes > 0 ? `${minutes}m${seconds}` : seconds;
 }

@@ -1,8 +1,9 @@
 /**
  * Lifecycle hook handlers (lifecycle/handlers.go, KUBELET-FACTS §2.3): `exec` runs inside the
  * container (no timeout; it dies with the container), `httpGet` and `sleep` are run by the kubelet.
- * A hook the kubelet stopped waiting for (preStop past the grace) is abandoned: it is not cancelled,
- * but nothing it does afterwards is reported.
+ * A hook the kubelet stopped waiting for (preStop past the grace) is abandoned: it is not cancelled
+ * and its failure is still reported (§5.2), but its end is no longer a point of the pod's timeline.
+ * On a realistic node each handler run costs a few milliseconds more than its work (latencies.ts).
  */
 import type { ContainerPointName, Hook } from '../../../specs/vocabulary/index.ts';
 import { toMs } from './clock.ts';
@@ -32,11 +33,18 @@ export function* runHook(
   const c = inst.c;
   const startedPoint: ContainerPointName = kind === 'postStart' ? 'postStart.started' : 'preStop.started';
   const finishedPoint: ContainerPointName = kind === 'postStart' ? 'postStart.finished' : 'preStop.finished';
-  const pod = `${w.pod.name}_default(${w.pod.uid})`;
+  const pod = w.podRef();
   const a = hook.action;
+  const takes = toMs(hook.takesSeconds);
+  // a realistic handler costs a little more than its work: the exec's runc start (or the request's way
+  // out) before the work begins, its teardown (or the answer's way back) after it ends
+  const overhead = w.latencies.handlerOverhead(a);
+  const setup = Math.ceil(overhead / 2);
+  const teardown = overhead - setup;
   switch (a.type) {
     case 'exec': {
       const cmd = `[${a.command.join(' ')}]`;
+      if (setup > 0) yield setup;
       if (!inst.alive) {
         return {
           ok: false,
@@ -44,10 +52,12 @@ export function* runHook(
         };
       }
       w.obs.container(c, startedPoint);
-      const takes = toMs(hook.takesSeconds);
       if (takes > 0) {
         const died = yield new TimedWait(inst.exited, takes);
         if (died) {
+          // the exec ends with its container; the runtime reports it once the process is reaped
+          const reaping = w.latencies.reaping();
+          if (reaping > 0) yield reaping;
           return {
             ok: false,
             message: `Exec lifecycle hook (${cmd}) for Container "${c.name}" in Pod "${pod}" failed - error: container exited`,
@@ -55,6 +65,7 @@ export function* runHook(
         }
       }
       if (!run.abandoned) w.obs.container(c, finishedPoint);
+      if (teardown > 0) yield teardown;
       return hook.result === 'success'
         ? ok
         : {
@@ -63,11 +74,12 @@ export function* runHook(
           };
     }
     case 'httpGet': {
+      if (setup > 0) yield setup;
       const reachable = inst.alive;
       w.obs.container(c, startedPoint);
-      const takes = toMs(hook.takesSeconds);
       if (takes > 0) yield takes;
       if (!run.abandoned) w.obs.container(c, finishedPoint);
+      if (teardown > 0) yield teardown;
       return reachable && hook.result === 'success'
         ? ok
         : {
@@ -76,10 +88,12 @@ export function* runHook(
           };
     }
     case 'sleep': {
+      // the kubelet's own timer: no setup; waking up after it costs the overhead
       w.obs.container(c, startedPoint);
-      const takes = toMs(a.seconds);
-      if (takes > 0) yield takes;
+      const sleeps = toMs(a.seconds);
+      if (sleeps > 0) yield sleeps;
       if (!run.abandoned) w.obs.container(c, finishedPoint);
+      if (overhead > 0) yield overhead;
       return ok;
     }
     case 'tcpSocket':

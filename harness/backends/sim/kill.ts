@@ -105,8 +105,8 @@ export function* killContainer(
   const skipPreStop =
     (podTermination && w.dev['prestop-skipped-on-delete']) || (probeKill && w.dev['no-prestop-on-probe-kill']);
   if (preStop !== undefined && grace > 0 && !skipPreStop) {
-    // the hook is a call of its own (ExecSync or the kubelet's HTTP client): one tick after the decision
-    yield w.latencies.instant();
+    // the hook is a call of its own (ExecSync or the kubelet's HTTP client), a little after the decision
+    yield w.latencies.hookCall();
     const start = w.clock.now;
     const run: HookRun = { abandoned: false };
     const hook = spawn(w.clock, preStopHook(w, inst, run));
@@ -130,7 +130,10 @@ function* preStopHook(w: World, inst: Instance, run: HookRun): Activity<void> {
   const hook = inst.c.spec.preStop;
   if (hook === undefined) return;
   const outcome = yield* runHook(w, inst, hook, 'preStop', run);
-  if (!outcome.ok && !run.abandoned) w.obs.event('Warning', 'FailedPreStopHook', preStopFailedMessage, inst.c);
+  // reported also when the kill stopped waiting for it: the goroutine records its error whenever it
+  // comes, e.g. an exec hook that dies with its container after the grace (§5.2)
+  if (!outcome.ok && !w.dev['prestop-failure-unreported'])
+    w.obs.event('Warning', 'FailedPreStopHook', preStopFailedMessage, inst.c);
 }
 
 /** killPodWithSyncResult: every listed container's kill starts at the same moment, then the sandbox stops. */

@@ -33,7 +33,6 @@ export interface ContainerInfo {
 /** The defaulted pod spec. */
 export interface PodInfo {
   readonly name: string;
-  readonly uid: string;
   readonly restartPolicy: RestartPolicy;
   /** spec.terminationGracePeriodSeconds after defaulting (30) */
   readonly specGraceSeconds: number;
@@ -91,8 +90,6 @@ export function buildPodInfo(
     status: 'ok',
     pod: {
       name: spec.name,
-      // any UID would do; the reference model writes this placeholder into the messages it predicts
-      uid: 'uid',
       restartPolicy: spec.restartPolicy,
       specGraceSeconds: grace,
       activeDeadlineMs: spec.activeDeadlineSeconds === undefined ? undefined : toMs(spec.activeDeadlineSeconds),

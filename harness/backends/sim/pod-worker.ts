@@ -203,7 +203,7 @@ export class PodWorker {
     const deadline = this.w.pod.activeDeadlineMs;
     if (deadline === undefined) return;
     // the active-deadline check runs on the 1 s sync ticker (Corrections 8)
-    this.w.clock.at(startTime + Math.ceil(deadline / 1000) * 1000, () => {
+    this.w.clock.at(this.tickAtOrAfter(startTime + deadline), () => {
       this.requestSync();
     });
   }
@@ -211,12 +211,15 @@ export class PodWorker {
   /** completeWork: the pod becomes due again after `delay`, picked up by the next sync-ticker tick. */
   private requeue(delay: Ms): void {
     const seq = ++this.requeueSeq;
-    const base = this.startTime ?? 0;
-    const due = this.w.clock.now + delay;
-    const tick = base + Math.ceil((due - base) / 1000) * 1000;
-    this.w.clock.at(tick, () => {
+    this.w.clock.at(this.tickAtOrAfter(this.w.clock.now + delay), () => {
       if (seq === this.requeueSeq && this.state === 'sync') this.requestSync();
     });
+  }
+
+  /** The first sync-ticker tick at or after `t`: on the kubelet's own phase when it has one, else counted from the pod's start. */
+  private tickAtOrAfter(t: Ms): Ms {
+    const base = this.w.latencies.syncTickerPhaseMs ?? this.startTime ?? 0;
+    return base + Math.ceil((t - base) / 1000) * 1000;
   }
 
   private triggerReadiness(workers: ReadonlyArray<{ trigger(): void }>): void {

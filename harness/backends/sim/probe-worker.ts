@@ -1,13 +1,15 @@
 /**
- * One probe worker (prober/worker.go, KUBELET-FACTS §6.2, §6.3, Corrections 7, 8, 12): created at
- * the pod's first sync, probing once at once and then every periodSeconds from its creation. It reads
- * the kubelet's cached API status, gates on initialDelaySeconds and `started`, publishes a result
- * after its threshold of consecutive results and holds after a liveness failure or a startup result
- * until the container changes.
+ * One probe worker (prober/worker.go, KUBELET-FACTS §6.2, §6.3, Corrections 7, 8, 12, 19, 20, 24):
+ * created at the pod's first sync, probing once at once and then every periodSeconds from its
+ * creation, or from its last manual trigger. It reads the kubelet's cached API status, gates on
+ * initialDelaySeconds and `started`, publishes a result after its threshold of consecutive results
+ * and holds after a liveness failure or a startup result until the container changes. It keeps the
+ * pod it was created with, so a delete does not stop it; SyncTerminatingPod and RemovePod do.
  */
 import type { Probe, ProbeFailing } from '../../../specs/vocabulary/index.ts';
 import type { Ms } from './clock.ts';
 import { toMs } from './clock.ts';
+import { probeErroredMessage, probeFailedMessage } from './events.ts';
 import type { ContainerInfo } from './pod-info.ts';
 import { effectivePolicy } from './restart-policy.ts';
 import type { Instance } from './runtime.ts';
@@ -38,8 +40,6 @@ const typeName: Readonly<Record<ProbeKind, string>> = {
   liveness: 'Liveness',
 };
 
-const podIp = '10.244.0.5';
-
 /** One probe worker. */
 export class ProbeWorker {
   private containerId = 0;
@@ -48,7 +48,11 @@ export class ProbeWorker {
   private resultRun = 0;
   private busy = false;
   private runPending = false;
+  /** the run kept for after a slow probe came from a manual trigger */
+  private pendingIsTrigger = false;
   private nextTick: Ms = 0;
+  /** bumped when the ticker is reset, so the tick scheduled before is dropped */
+  private tickerGeneration = 0;
   private readonly periodMs: Ms;
   stopped = false;
 
@@ -63,17 +67,18 @@ export class ProbeWorker {
     this.periodMs = probe.periodSeconds * 1000;
   }
 
-  /** Starts the loop: one probe now, then one per period from the creation time. */
+  /** Starts the loop: one probe as soon as the goroutine runs, then one per period from then. */
   start(): void {
-    this.w.clock.after(0, () => {
-      this.run();
+    const first = this.createdAt + this.w.latencies.probeWorkerStart(this.createdAt, this.periodMs);
+    this.w.clock.at(first, () => {
+      this.run(false);
     });
-    this.scheduleTick(this.createdAt + this.periodMs);
+    this.scheduleTick(first + this.periodMs);
   }
 
   /** A manual run (UpdatePodStatus's readiness trigger). */
   trigger(): void {
-    this.run();
+    this.run(true);
   }
 
   stop(): void {
@@ -82,21 +87,30 @@ export class ProbeWorker {
 
   private scheduleTick(at: Ms): void {
     this.nextTick = at;
-    this.w.clock.at(at, this.onTick);
+    const generation = this.tickerGeneration;
+    this.w.clock.at(at, () => {
+      if (generation === this.tickerGeneration) this.onTick();
+    });
   }
 
-  private readonly onTick = (): void => {
+  private onTick(): void {
     if (this.stopped) return;
-    this.run();
     this.scheduleTick(this.nextTick + this.periodMs);
-  };
+    this.run(false);
+  }
 
-  private run(): void {
+  private run(manual: boolean): void {
     if (this.stopped) return;
-    // a tick or trigger that arrives during a slow probe is kept (buffered channel of 1)
+    // a tick or trigger that arrives during a slow probe is kept (buffered channels of 1)
     if (this.busy) {
       this.runPending = true;
+      this.pendingIsTrigger ||= manual;
       return;
+    }
+    // the worker's select took the trigger: its ticker restarts a full period from now (Corrections 24)
+    if (manual) {
+      this.tickerGeneration++;
+      this.scheduleTick(this.w.clock.now + this.periodMs);
     }
     if (!this.doProbe()) {
       this.stopped = true;
@@ -123,10 +137,8 @@ export class ProbeWorker {
       // sidecars may always restart (Corrections 7); regular containers unless the policy is Never
       return cs.state.type !== 'terminated' || effectivePolicy(w, this.c) !== 'Never';
     }
-    if (w.api.deletionRequested && this.kind !== 'readiness') {
-      this.results.set(this.containerId, 'Success');
-      return false;
-    }
+    // no deletionTimestamp check here: the worker keeps the pod object it was created with, whose
+    // deletionTimestamp is never set (Corrections 20); SyncTerminatingPod stops liveness and startup
     const now = w.clock.now;
     if (Math.floor((now - cs.state.startedAt) / 1000) < this.probe.initialDelaySeconds) return true;
     if (cs.started === true) {
@@ -142,15 +154,25 @@ export class ProbeWorker {
     const w = this.w;
     const inst = w.runtime.byId[this.containerId - 1];
     const alive = inst?.alive === true;
-    // an exec probe into a stopped container is an error and its result is thrown away (Corrections 7, 12)
-    if (!alive && this.probe.action.type === 'exec') return;
+    if (!alive && this.probe.action.type === 'exec') {
+      // an exec into a stopped container errors: Unhealthy is recorded, the result thrown away and
+      // nothing counted (Corrections 7, 12, 19)
+      w.obs.event(
+        'Warning',
+        'Unhealthy',
+        probeErroredMessage(typeName[this.kind], w.texts.execError(this.containerId)),
+        this.c,
+      );
+      return;
+    }
     if (alive) w.obs.container(this.c, `${this.kind}Probe.ran`);
     const timeoutMs = this.probe.timeoutSeconds * 1000;
     const takesMs = toMs(this.probe.takesSeconds);
+    // whether it times out is the scenario's to say; a node's exec or round trip only adds to its length
     const timedOut = takesMs > timeoutMs;
     const fails = !alive || timedOut || (inst !== undefined && probeFails(this.probe.fails, inst, now));
-    const output = fails ? failureOutput(this.probe, alive, timedOut) : '';
-    const runMs = alive ? Math.min(takesMs, timeoutMs) : 0;
+    const output = fails ? w.texts.probeFailure(this.c.name, this.probe, alive, timedOut) : '';
+    const runMs = alive ? Math.min(takesMs + w.latencies.handlerOverhead(this.probe.action), timeoutMs) : 0;
     if (runMs === 0) {
       this.record(fails, output);
       return;
@@ -161,8 +183,10 @@ export class ProbeWorker {
       if (this.stopped) return;
       this.record(fails, output);
       if (this.runPending) {
+        const manual = this.pendingIsTrigger;
         this.runPending = false;
-        this.run();
+        this.pendingIsTrigger = false;
+        this.run(manual);
       }
     });
   }
@@ -170,7 +194,7 @@ export class ProbeWorker {
   private record(fails: boolean, output: string): void {
     const w = this.w;
     const result: ProbeResult = fails ? 'Failure' : 'Success';
-    if (fails) w.obs.event('Warning', 'Unhealthy', `${typeName[this.kind]} probe failed: ${output}`, this.c);
+    if (fails) w.obs.event('Warning', 'Unhealthy', probeFailedMessage(typeName[this.kind], output), this.c);
     if (this.lastResult === result) this.resultRun++;
     else {
       this.lastResult = result;
@@ -203,30 +227,6 @@ export function probeFails(fails: ProbeFailing, inst: Instance, now: Ms): boolea
       return now - inst.startedAt < toMs(fails.seconds);
     case 'afterTerm':
       return inst.termAt >= 0 && now - inst.termAt >= toMs(fails.seconds);
-  }
-}
-
-function failureOutput(probe: Probe, alive: boolean, timedOut: boolean): string {
-  const a = probe.action;
-  switch (a.type) {
-    case 'exec':
-      return timedOut ? `command timed out after ${probe.timeoutSeconds}s` : '';
-    case 'httpGet': {
-      const url = `http://${podIp}:${a.port}${a.path ?? '/'}`;
-      if (!alive) return `Get "${url}": dial tcp ${podIp}:${a.port}: connect: connection refused`;
-      if (timedOut) return `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
-      return 'HTTP probe failed with statuscode: 500';
-    }
-    case 'tcpSocket':
-      return timedOut
-        ? `dial tcp ${podIp}:${a.port}: i/o timeout`
-        : `dial tcp ${podIp}:${a.port}: connect: connection refused`;
-    case 'grpc':
-      return timedOut
-        ? `timeout: health rpc did not complete within ${probe.timeoutSeconds}s`
-        : 'service unhealthy (responded with "NOT_SERVING")';
-    case 'sleep':
-      return 'unsupported probe handler';
   }
 }
 

@@ -44,6 +44,8 @@ export class ProbeManager {
     const later = (fn: () => void): void => {
       w.clock.after(w.latencies.instant(), fn);
     };
+    // a worker's first result for a new container is a change too, so readiness and startup publish it
+    // with a sync request (Corrections 24)
     this.liveness = new ResultsManager((_id, r) => {
       if (r === 'Failure') {
         later(() => {
@@ -90,8 +92,12 @@ export class ProbeManager {
     }
   }
 
-  /** Liveness and startup stop when termination starts; the version read covers spec.containers only (§5.3). */
+  /**
+   * SyncTerminatingPod's StopLivenessAndStartup: it loops over spec.containers only, so sidecars' workers
+   * go on until RemovePod (§5.3, Corrections 20).
+   */
   stopLivenessAndStartup(): void {
+    if (this.w.dev['liveness-after-termination']) return;
     for (const c of this.w.pod.regular) {
       const set = this.workers[c.index];
       if (set === undefined) continue;

@@ -1,18 +1,19 @@
 /**
  * The registry as the node reaches it: down means every pull fails, an unpullable image always
- * fails ("not found"), anything else succeeds after `pullTakes`; failures come 0.05 s after the
- * pull started.
+ * fails ("not found"), anything else succeeds after `pullTakes` plus what the node adds; the error
+ * texts are the runtime's own (node-texts.ts, KUBELET-FACTS Corrections 25).
  */
 import type { Ms } from './clock.ts';
 import { toMs } from './clock.ts';
 import { normalizeImage } from './image-names.ts';
+import type { PullTiming } from './latencies.ts';
+import type { PullFailure } from './node-texts.ts';
 import type { World } from './world.ts';
 
 /** What one pull attempt does. */
 export type PullOutcome =
-  /** `takesMs` is at least one tick so the pull is seen to take time; `transferMs` is what the registry took */
-  | { readonly status: 'ok'; readonly takesMs: Ms; readonly transferMs: Ms }
-  | { readonly status: 'failed'; readonly takesMs: Ms; readonly error: string };
+  | { readonly status: 'ok'; readonly timing: PullTiming }
+  | { readonly status: 'failed'; readonly takesMs: Ms; readonly failure: PullFailure };
 
 /** The image registry behind the node. */
 export class Registry {
@@ -26,23 +27,17 @@ export class Registry {
     return this.w.node.registry === 'up';
   }
 
-  pull(imageKey: string): PullOutcome {
-    const failAfter = this.w.latencies.pullFailure();
-    if (!this.up) {
+  /** One pull of `image` (as written in the spec; `imageKey` its normalised form). */
+  pull(image: string, imageKey: string): PullOutcome {
+    const w = this.w;
+    if (!this.up || this.unpullable.has(imageKey)) {
+      const cause = this.up ? 'unpullable' : 'registry-down';
       return {
         status: 'failed',
-        takesMs: failAfter,
-        error: `rpc error: code = Unavailable desc = failed to pull and unpack image "${imageKey}": failed to resolve reference "${imageKey}": dial tcp: connect: connection refused`,
+        takesMs: w.latencies.pullFailure(),
+        failure: w.texts.pullFailure(image, imageKey, cause),
       };
     }
-    if (this.unpullable.has(imageKey)) {
-      return {
-        status: 'failed',
-        takesMs: failAfter,
-        error: `rpc error: code = NotFound desc = failed to pull and unpack image "${imageKey}": failed to resolve reference "${imageKey}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
-      };
-    }
-    const transferMs = toMs(this.w.node.pullTakesSeconds);
-    return { status: 'ok', takesMs: Math.max(transferMs, this.w.latencies.instant()), transferMs };
+    return { status: 'ok', timing: w.latencies.pull(toMs(w.node.pullTakesSeconds)) };
   }
 }

@@ -150,9 +150,8 @@ export class Runtime {
     if (inst.termAt < 0) inst.termAt = now;
     const onTerm = inst.behavior?.onTerm;
     if (onTerm === undefined || onTerm.type === 'ignore') return;
-    // a trap that exits "at once" still takes its tick
-    const after = Math.max(toMs(onTerm.afterSeconds), this.w.latencies.instant());
-    this.scheduleExit(inst, now + after, onTerm.exitCode);
+    // a trap that exits "at once" still takes its tick (a realistic one a few ms)
+    this.scheduleExit(inst, now + this.w.latencies.trapExit(toMs(onTerm.afterSeconds)), onTerm.exitCode);
   }
 
   /** SIGKILL: the process dies at once with 137. */
@@ -164,11 +163,20 @@ export class Runtime {
 
   /** CRI StopContainer(timeout): TERM, wait up to `graceSeconds` for the exit, then KILL; returns when it has exited. */
   *stop(inst: Instance, graceSeconds: number): Activity<void> {
-    yield this.w.latencies.instant();
+    const latencies = this.w.latencies;
+    yield latencies.signalDelivery();
     this.term(inst);
-    if (!inst.alive) return;
-    const exited = yield new TimedWait(inst.exited, toMs(graceSeconds));
-    if (!exited) this.kill(inst);
+    if (inst.alive) {
+      const exited = yield new TimedWait(inst.exited, toMs(graceSeconds));
+      if (!exited) {
+        const delivery = latencies.signalDelivery();
+        if (delivery > 1) yield delivery - 1;
+        this.kill(inst);
+      }
+    }
+    // StopContainer returns once the runtime has reaped the process
+    const reaping = latencies.reaping();
+    if (reaping > 0) yield reaping;
   }
 
   private scheduleExit(inst: Instance, at: Ms, code: number): void {

@@ -1,7 +1,10 @@
 /**
  * The `sim` backend: runs a scenario on the in-process kubelet simulator, on a virtual clock.
  * Deterministic without jitter; with a seed (and jitter left on) latencies are drawn from a seeded
- * PRNG inside the windows the reference model assumes. Never throws: a scenario it cannot run is
+ * PRNG inside the windows the reference model assumes. Realistic mode looks like a real node: a
+ * namespace, pod UID and node name of its own, real-looking pull durations and image sizes, its
+ * runtime's error texts and probe output, milliseconds on every runtime call, clock phases drawn per
+ * scenario (latencies.ts, node-identity.ts, node-texts.ts). Never throws: a scenario it cannot run is
  * an `unknown` outcome.
  */
 import type { Scenario } from '../../../specs/vocabulary/index.ts';
@@ -9,6 +12,7 @@ import type { Backend, RunOptions, RunOutcome } from '../backend.ts';
 import { toMs } from './clock.ts';
 import { parseDeviations } from './deviations.ts';
 import { scheduledMessage } from './events.ts';
+import type { LatencyMode } from './latencies.ts';
 import { buildPodInfo } from './pod-info.ts';
 import { World } from './world.ts';
 
@@ -20,6 +24,12 @@ export interface SimOptions {
   readonly seed?: number;
   /** draw latencies from the seeded PRNG; default: on when a seed is given */
   readonly jitter?: boolean;
+  /**
+   * look like a real node (implies jitter): drawn namespace (unless the manifest names one), pod UID
+   * and node name, real pull durations and sizes, runtime texts, ms overheads, random clock phases.
+   * Without a seed the draws are seeded from the scenario's id, so a case always sees the same node.
+   */
+  readonly realistic?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -42,11 +52,19 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): RunOutco
       reason: `observeFor must be a finite number of seconds, got ${scenario.observeForSeconds}`,
     };
   }
-  const jitter = options.jitter ?? options.seed !== undefined;
+  const realistic = options.realistic === true;
+  const jitter = realistic || (options.jitter ?? options.seed !== undefined);
+  const mode: LatencyMode = realistic ? 'realistic' : jitter ? 'jitter' : 'nominal';
+  const seed = options.seed ?? (realistic ? stringSeed(scenario.id) : 0);
   try {
-    const w = new World(scenario, built.pod, scenario.node, deviations.flags, jitter ? (options.seed ?? 0) : undefined);
+    const w = new World(scenario, built.pod, scenario.node, deviations.flags, mode, seed);
     w.obs.pod('created');
-    w.obs.event('Normal', 'Scheduled', scheduledMessage(built.pod.name), undefined);
+    w.obs.event(
+      'Normal',
+      'Scheduled',
+      scheduledMessage(w.messageNamespace, built.pod.name, w.identity.nodeName),
+      undefined,
+    );
     w.worker.begin();
     for (const action of scenario.actions) {
       w.clock.at(toMs(action.atSeconds), () => {
@@ -81,10 +99,19 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): RunOutco
   }
 }
 
+/** A 32-bit seed from a string (FNV-1a), for realistic runs given no seed. */
+function stringSeed(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
 /** Configuration of the sim backend. */
 export interface SimBackendConfig {
-  /** false: ignore seeds and always run with nominal latencies */
+  /** false: ignore seeds and always run with nominal latencies (unless realistic) */
   readonly jitter?: boolean;
+  /** run every scenario on a realistic node (SimOptions.realistic); seeds still replay exactly */
+  readonly realistic?: boolean;
 }
 
 /** The in-process simulator behind the Backend interface. */
@@ -100,6 +127,7 @@ export function createSimBackend(config: SimBackendConfig = {}): Backend {
           ...(options.seed === undefined ? {} : { seed: options.seed }),
           ...(options.signal === undefined ? {} : { signal: options.signal }),
           jitter: config.jitter !== false && options.seed !== undefined,
+          realistic: config.realistic === true,
         }),
       ),
     tearDown: () => Promise.resolve(),

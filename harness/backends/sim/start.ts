@@ -11,7 +11,7 @@ import { spawn } from './coroutine.ts';
 import {
   createdMessage,
   crashBackOffMessage,
-  goDuration,
+  crashBackOffWaitingMessage,
   postStartFailedMessage,
   startErrorMessage,
   startedMessage,
@@ -48,13 +48,11 @@ export function* startContainer(w: World, c: ContainerInfo, snap: Snapshot): Act
     if (w.dev['first-restart-delayed']) w.crashBackoff.seed(key, exited.finishedAt);
     if (w.crashBackoff.isInBackOffSince(key, exited.finishedAt, w.clock.now)) {
       const delay = w.crashBackoff.get(key);
-      obs.event('Warning', 'BackOff', crashBackOffMessage(c.name, w.pod.name, w.pod.uid), c);
+      const pod = w.podRef();
+      obs.event('Warning', 'BackOff', crashBackOffMessage(c.name, pod), c);
       return {
         ok: false,
-        error: {
-          reason: 'CrashLoopBackOff',
-          message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${w.pod.name}_default(${w.pod.uid})`,
-        },
+        error: { reason: 'CrashLoopBackOff', message: crashBackOffWaitingMessage(delay, c.name, pod) },
         backoffExpiry: exited.finishedAt + delay,
         imageError: false,
       };

@@ -86,6 +86,8 @@ export interface ScenarioFields {
   readonly node?: Partial<NodeWorld>;
   readonly activeDeadlineSeconds?: number;
   readonly runtimeClassName?: string;
+  /** metadata.namespace as the manifest writes it */
+  readonly namespace?: string;
 }
 
 export function scenario(f: ScenarioFields): Scenario {
@@ -101,7 +103,7 @@ export function scenario(f: ScenarioFields): Scenario {
       ...(f.runtimeClassName === undefined ? {} : { runtimeClassName: f.runtimeClassName }),
       initContainers: f.initContainers ?? [],
       containers: f.containers,
-      metadataExtra: {},
+      metadataExtra: f.namespace === undefined ? {} : { namespace: f.namespace },
       specExtra: {},
     },
     actions: f.actions ?? [],

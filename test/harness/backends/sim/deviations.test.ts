@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation, Scenario } from '../../../../specs/vocabulary/index.ts';
-import { simDeviations, simulate } from '../../../../harness/backends/sim/index.ts';
+import { pendingSimDeviations, simDeviations, simulate } from '../../../../harness/backends/sim/index.ts';
 import { container, deleteAt, exits, hook, init, probe, runs, scenario, sidecar } from './build.ts';
 import { at, count, must, observe, times } from './observe-helpers.ts';
 
@@ -10,6 +10,11 @@ interface Exposure {
   /** asserts the conformant run and the deviant run differ in the way the deviation says */
   readonly check: (conformant: Observation, deviant: Observation) => void;
 }
+
+const messages = (o: Observation, reason: string, c?: string): string[] =>
+  (o.events ?? [])
+    .filter((e) => e.reason === reason && (c === undefined || e.container === c))
+    .map((e) => e.message ?? '');
 
 const gap = (o: Observation, from: string, to: string): number => must(o, to) - must(o, from);
 
@@ -376,23 +381,78 @@ const exposures: Readonly<Record<string, Exposure>> = {
       expect(at(bad, 'app.term')).toBeDefined();
     },
   },
+  'namespace-default-in-messages': {
+    scenario: scenario({ namespace: 'shop', containers: [container('app', exits(1, 1))], observeFor: 20 }),
+    check: (ok, bad) => {
+      expect(messages(ok, 'Scheduled')).toEqual(['Successfully assigned shop/sim-test to node']);
+      expect(messages(ok, 'BackOff', 'app').every((m) => m.includes('in pod sim-test_shop(uid)'))).toBe(true);
+      expect(messages(bad, 'Scheduled')).toEqual(['Successfully assigned default/sim-test to node']);
+      expect(messages(bad, 'BackOff', 'app').length).toBeGreaterThan(0);
+      expect(messages(bad, 'BackOff', 'app').every((m) => m.includes('in pod sim-test_default(uid)'))).toBe(true);
+    },
+  },
+  'prestop-failure-unreported': {
+    scenario: scenario({
+      containers: [container('app', runs(), { preStop: hook(1, 'fail') })],
+      actions: [deleteAt(3)],
+      observeFor: 20,
+    }),
+    check: (ok, bad) => {
+      expect(messages(ok, 'FailedPreStopHook', 'app')).toEqual(['PreStopHook failed']);
+      expect(messages(bad, 'FailedPreStopHook')).toEqual([]);
+      // the stop itself goes on as before
+      expect(must(bad, 'app.term')).toBeCloseTo(must(ok, 'app.term'), 5);
+    },
+  },
+  'liveness-after-termination': {
+    scenario: scenario({
+      grace: 20,
+      containers: [
+        container('app', runs('ignore'), {
+          livenessProbe: probe({ type: 'afterTerm', seconds: 0 }, { periodSeconds: 2, failureThreshold: 100 }),
+        }),
+      ],
+      actions: [deleteAt(5)],
+      observeFor: 40,
+    }),
+    check: (ok, bad) => {
+      const term = must(ok, 'app.term');
+      expect(times(ok, 'app.livenessProbe.ran').filter((t) => t >= term)).toEqual([]);
+      expect(messages(ok, 'Unhealthy', 'app')).toEqual([]);
+      expect(times(bad, 'app.livenessProbe.ran').filter((t) => t >= must(bad, 'app.term')).length).toBeGreaterThan(5);
+      expect(messages(bad, 'Unhealthy', 'app').some((m) => m.startsWith('Liveness probe failed'))).toBe(true);
+    },
+  },
+  'cached-image-fresh-pull-event': {
+    scenario: scenario({ containers: [container('app', runs(), { imagePullPolicy: 'IfNotPresent' })] }),
+    check: (ok, bad) => {
+      expect(messages(ok, 'Pulled', 'app')).toEqual([
+        'Container image "busybox:1.36" already present on machine and can be accessed by the pod',
+      ]);
+      expect(messages(bad, 'Pulled', 'app')[0]).toMatch(/^Successfully pulled image "busybox:1.36" in /);
+      // nothing was pulled
+      expect(at(bad, 'app.pullStarted')).toBeUndefined();
+    },
+  },
 };
 
 describe('sim deviations', () => {
+  const all = [...simDeviations, ...pendingSimDeviations];
+
   it('has at least 25 named deviations, each naming the rule it breaks', () => {
     expect(simDeviations.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(simDeviations.map((d) => d.name)).size).toBe(simDeviations.length);
-    for (const d of simDeviations) {
+    expect(new Set(all.map((d) => d.name)).size).toBe(all.length);
+    for (const d of all) {
       expect(d.rule).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
       expect(d.description.length).toBeGreaterThan(20);
     }
   });
 
   it('has an exposing scenario for every deviation', () => {
-    expect(Object.keys(exposures).sort()).toEqual(simDeviations.map((d) => d.name).sort());
+    expect(Object.keys(exposures).sort()).toEqual(all.map((d) => d.name).sort());
   });
 
-  for (const d of simDeviations) {
+  for (const d of all) {
     it(`${d.name} changes what the sim does (${d.rule})`, () => {
       const exposure = exposures[d.name];
       if (exposure === undefined) throw new Error(`no exposing scenario for ${d.name}`);
