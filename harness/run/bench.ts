@@ -7,8 +7,7 @@ import { simDeviations } from '../backends/sim/index.ts';
 import { diff } from '../diff/index.ts';
 import { predict } from '../../specs/model/index.ts';
 import { defaultScenarios, scenariosFor } from './deviation-targets.ts';
-import { counterexampleCase } from './counterexample.ts';
-import { judgeOutcome, type ScenarioResult } from './judge.ts';
+import { differentialCatch } from './deviation-catch.ts';
 import { runProperty } from './property.ts';
 import { simTarget } from './target.ts';
 
@@ -93,9 +92,9 @@ export function benchLoop(seconds: number, seed?: number): LoopBench {
 
 /**
  * For each sim deviation (or those named), `run --deviation NAME --runs N` timed from start to printed report.
- * `differential`: a scenario counts as failing only when the deviating sim shows a violation the conformant sim
- * does not show on the same scenario, so the time measured is the deviation's own, whatever the conformant sim
- * and the model still disagree on.
+ * `differential`: a scenario counts as failing only when the deviating sim violates a rule the deviation breaks
+ * on a scenario the conformant sim passes (harness/run/deviation-catch.ts), so the time measured is the
+ * deviation's own, whatever the conformant sim and the model still disagree on.
  */
 export async function benchDeviations(
   options: {
@@ -138,53 +137,4 @@ export async function benchDeviations(
     });
   }
   return results;
-}
-
-/**
- * Runs the property for one deviation, counting a scenario as failing only when the deviating sim shows a
- * violation the conformant sim does not show on it; the shrunk counterexample is then built into a case file.
- */
-export function differentialCatch(name: string, runs: number, seed: number | undefined): DeviationBench {
-  const rule = simDeviations.find((d) => d.name === name)?.rule ?? '';
-  const deviating = simTarget({ deviations: [name], jitter: false }).runSync;
-  const conformant = simTarget({ jitter: false }).runSync;
-  if (!deviating || !conformant) throw new Error('the sim target runs synchronously');
-  const judgeOptions = { toleranceSeconds: () => 0 };
-  let last: ScenarioResult | undefined;
-  let generated = 0;
-  let shrinking = false;
-  let msToFailure: number | undefined;
-  const started = performance.now();
-  const details = fc.check(
-    fc.property(scenariosFor([name]), (scenario) => {
-      if (!shrinking) generated++;
-      const result = judgeOutcome(scenario, deviating(scenario), judgeOptions);
-      if (result.verdict.status !== 'fail') return true;
-      const baseline = new Set(
-        judgeOutcome(scenario, conformant(scenario), judgeOptions).verdict.violations.map((v) => v.message),
-      );
-      const own = result.verdict.violations.filter((v) => !baseline.has(v.message));
-      if (own.length === 0) return true;
-      if (!shrinking) msToFailure = performance.now() - started;
-      shrinking = true;
-      last = { ...result, verdict: { ...result.verdict, violations: own } };
-      return false;
-    }),
-    { numRuns: runs, ...(seed === undefined ? {} : { seed }) },
-  );
-  const found = details.counterexample?.[0];
-  if (details.failed && found !== undefined && last !== undefined) {
-    // The report as `run` prints it: the shrunk scenario as a case file.
-    counterexampleCase(found, last, { replay: `--deviation ${name}`, toleranceSeconds: 0 });
-  }
-  return {
-    name,
-    rule,
-    caught: details.failed,
-    runs: generated,
-    ...(msToFailure === undefined ? {} : { msToFailure }),
-    msTotal: performance.now() - started,
-    ...(details.failed ? { shrinks: details.numShrinks } : {}),
-    violatedRules: last === undefined ? [] : [...new Set(last.verdict.violations.map((v) => v.rule))],
-  };
 }
