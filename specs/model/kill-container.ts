@@ -110,6 +110,10 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       if (hook.result === 'fail' && !sleeps) failedPreStop(pod, name, m);
     } else {
       abandonHook(pod, c, hookStart, m, hookRuns, hookTakes, sleeps);
+      // the kubelet's timer starts when it calls the handler; the hook's own start, the point a node observes, comes
+      // after the exec or request setup, so the timer's end may follow it by a little less than the grace (§5.2, §2.3)
+      const setupSeconds = sleeps ? runtimeOverheadSeconds.kubeletTimer : runtimeOverheadSeconds.handler;
+      m = { ...m, loSeconds: Math.max(0, m.loSeconds - setupSeconds) };
     }
     // executePreStopHook returns the whole seconds the wait took; the stop gets what is left (§5.2)
     grace -= Math.floor(elapsed);
