@@ -36,19 +36,32 @@ import { latencies } from './latencies.ts';
  * Between pull attempts the waiting reason alternates: ErrImagePull from the sync that pulled, ImagePullBackOff
  * from one that found the back-off active; which one a given moment shows depends on syncs no rule pins down.
  */
-const pullReasonTwins: Readonly<Record<string, string>> = {
-  ErrImagePull: 'ImagePullBackOff',
-  ImagePullBackOff: 'ErrImagePull',
-  'Init:ErrImagePull': 'Init:ImagePullBackOff',
-  'Init:ImagePullBackOff': 'Init:ErrImagePull',
+const pullReasonTwins: Readonly<Record<string, ReadonlyArray<string>>> = {
+  ErrImagePull: ['ImagePullBackOff'],
+  ImagePullBackOff: ['ErrImagePull'],
+  'Init:ErrImagePull': ['Init:ImagePullBackOff'],
+  'Init:ImagePullBackOff': ['Init:ErrImagePull'],
 };
 
-function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
+/**
+ * With the registry unreachable, a runtime may answer the pull with the CRI error ErrRegistryUnavailable (CRI-O
+ * does), which evalCRIPullErr keeps as the reason RegistryUnavailable instead of ErrImagePull (Corrections 25,
+ * §9.2 step 5, §8.2); a runtime that reaches the registry and is refused the image has no reason to say so.
+ */
+const registryDownTwins: Readonly<Record<string, ReadonlyArray<string>>> = {
+  ErrImagePull: ['ImagePullBackOff', 'RegistryUnavailable'],
+  ImagePullBackOff: ['ErrImagePull', 'RegistryUnavailable'],
+  'Init:ErrImagePull': ['Init:ImagePullBackOff', 'Init:RegistryUnavailable'],
+  'Init:ImagePullBackOff': ['Init:ErrImagePull', 'Init:RegistryUnavailable'],
+};
+
+function predicted<T>(values: ReadonlyArray<T>, rule: string, registryDown = false): Predicted<T> {
+  const twinsOf = registryDown ? registryDownTwins : pullReasonTwins;
   const possible: T[] = [];
   for (const v of values) if (!possible.includes(v)) possible.push(v);
   for (const v of [...possible]) {
-    const twin = typeof v === 'string' ? pullReasonTwins[v] : undefined;
-    if (twin !== undefined && !possible.includes(twin as T)) possible.push(twin as T);
+    const twins = typeof v === 'string' ? (twinsOf[v] ?? []) : [];
+    for (const twin of twins) if (!possible.includes(twin as T)) possible.push(twin as T);
   }
   return { nominal: values[0] as T, possible, rule };
 }
@@ -384,7 +397,7 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): Predi
   return out;
 }
 
-function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
+function mergeFinal(finals: ReadonlyArray<FinalState>, registryDown: boolean): Prediction['final'] {
   const [first] = finals as [FinalState, ...FinalState[]];
   const containers: Record<string, PredictedContainer> = {};
   for (const name of Object.keys(first.containers)) {
@@ -393,6 +406,7 @@ function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
       predicted(
         of.map((c) => c[key]),
         rule,
+        registryDown,
       );
     containers[name] = {
       state: field('state', 'kubelet.status.container-state'),
@@ -426,6 +440,7 @@ function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
     status: predicted(
       finals.map((f) => f.status),
       'kubelet.status-column.print-pod',
+      registryDown,
     ),
     gone: predicted(
       finals.map((f) => f.gone),
@@ -463,7 +478,7 @@ export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<Profile
     observeForSeconds: scenario.observeForSeconds,
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
-    final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)]),
+    final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)], scenario.node.registry === 'down'),
     events: mergeEvents(runs, scenario),
     undetermined: undetermined(scenario),
   };
