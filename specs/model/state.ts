@@ -46,6 +46,8 @@ export interface ContainerModel {
   /** the last start error of this container (reason cache, KUBELET-FACTS §8.1) */
   reasonCache?: { readonly reason: string; readonly message: string };
   backOff?: CrashBackOff;
+  /** killed and restarted in one sync while its previous back-off raced the kill: set until it starts again (§4.4) */
+  backOffRaced?: boolean;
   readonly probes: Partial<Record<ProbeType, ProbeState>>;
   /** the kubelet decided to kill this container and the kill is under way */
   killing: boolean;
