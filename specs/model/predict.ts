@@ -368,14 +368,37 @@ function possibleProbeEvents(scenario: Scenario, atSeconds: number): PredictedEv
   return out;
 }
 
+/**
+ * Failure messages (`container|message`) of probes that fail only for a while after the start: whether any run falls
+ * in that interval depends on the phase of the worker's ticks against the container's start (worker.go run: a worker
+ * on a freshly started kubelet even sleeps part of a period first, §6.2) and, behind a startupProbe, on which startup
+ * tick succeeded (§6.2 "startup gates both"); when the interval is shorter than a period past the initial delay, or
+ * the probe waits for a startupProbe, some correct kubelet runs no probe in it, and the Unhealthy is only possible.
+ */
+function phaseBoundFailures(scenario: Scenario): Set<string> {
+  const out = new Set<string>();
+  for (const c of allContainers(scenario.pod)) {
+    for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+      const probe = c[type];
+      if (!probe || probe.fails.type !== 'until' || probe.takesSeconds > probe.timeoutSeconds) continue;
+      const gated = type !== 'startupProbe' && c.startupProbe !== undefined;
+      const span = probe.fails.seconds - probe.initialDelaySeconds;
+      if (gated || span < probe.periodSeconds + 1) out.add(`${c.name}|${probeFailedMessage(type)}`);
+    }
+  }
+  return out;
+}
+
 function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   // each key is built once per event: they are long strings (the messages) and needed several times
   const nominalKeys = nominal.events.map(eventKey);
   const othersKeys = others.map((r) => r.events.map(eventKey));
   const otherKeys = othersKeys.map((keys) => new Set(keys));
+  const phaseBound = phaseBoundFailures(scenario);
   const out: PredictedEvent[] = nominal.events.map((e, i) => {
-    const certainty = otherKeys.every((k) => k.has(nominalKeys[i] as string)) ? 'certain' : 'possible';
+    const inAll = otherKeys.every((k) => k.has(nominalKeys[i] as string));
+    const certainty = inAll && !phaseBound.has(`${e.container ?? ''}|${e.message}`) ? 'certain' : 'possible';
     return predictedEvent(e, e.atSeconds, e.rule, certainty, e.nominal);
   });
   const seen = new Set(nominalKeys);

@@ -467,3 +467,26 @@ describe('probes follow the kubelet status view, not the runtime (§1.3, §6.2)'
     expect(at(p, 'app.term') - hookEnd).toBeGreaterThanOrEqual(2 * 2);
   });
 });
+
+describe('failures that last only a while after the start (§6.2: tick phase, startup gate)', () => {
+  const withReadiness = (fields: Parameters<typeof regular>[1]): ReturnType<typeof predict> =>
+    predict(scenario({ containers: [regular('app', fields)], observeFor: 40 }));
+  const readinessFailed = (p: ReturnType<typeof predict>): string[] =>
+    eventsOf(p, 'Unhealthy', 'app')
+      .filter((e) => e.message.startsWith('Readiness probe failed'))
+      .map((e) => e.certainty);
+
+  it('behind a startupProbe, a readiness failure until 6 s is only possible: startup may succeed after it', () => {
+    const p = withReadiness({
+      startupProbe: probe({ periodSeconds: 10 }),
+      readinessProbe: probe({ periodSeconds: 1, fails: { type: 'until', seconds: 6 } }),
+    });
+    expect(readinessFailed(p).length).toBeGreaterThan(0);
+    expect(readinessFailed(p).every((c) => c === 'possible')).toBe(true);
+  });
+
+  it('without a gate, a failure lasting several periods is run into by every tick phase: certain', () => {
+    const p = withReadiness({ readinessProbe: probe({ periodSeconds: 1, fails: { type: 'until', seconds: 6 } }) });
+    expect(readinessFailed(p)).toContain('certain');
+  });
+});
