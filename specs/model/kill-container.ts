@@ -69,7 +69,11 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   // a sidecar whose turn is not yet due when its kill begins: its hook and its turn race (§3.4)
   const turnRaces = request.ordered && c.spec.role === 'sidecar' && !turnToStop(pod, c);
   let hookMaxSeconds = 0;
-  if (hook && grace > 0) {
+  if (hook && grace > 0 && hook.action.type === 'exec' && c.runtime !== 'running') {
+    // a kill that does not check the container (postStart failure, §2.2 step 3) of one already dead: ExecSync fails
+    // before any command runs in it, so the handler never starts; only its error is reported (§2.3, §5.2)
+    failedPreStop(pod, name, m);
+  } else if (hook && grace > 0) {
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
     const hookStart = m;
     const takes = hookSeconds(c);

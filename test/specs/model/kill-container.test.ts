@@ -249,3 +249,25 @@ describe('a postStart that fails because the container died (§2.2 step 2, §5.2
     expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['FailedPostStartHook']);
   });
 });
+
+describe('an exec preStop of a container already dead when a postStart failure kills it (§2.2 step 3, §2.3)', () => {
+  it('never starts: ExecSync fails before any command runs, and only FailedPreStopHook is reported', () => {
+    const p = predict(
+      scenario({
+        restartPolicy: 'Always',
+        containers: [
+          regular('app', {
+            behavior: exits(0, 2, { type: 'ignore' }),
+            postStart: hook(17),
+            preStop: hook(1),
+          }),
+        ],
+        observeFor: 6,
+      }),
+    );
+    expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toContain('FailedPostStartHook');
+    expect(has(p, 'app.preStop.started')).toBe(false);
+    // one per instance: each dies in its postStart
+    expect(eventsOf(p, 'FailedPreStopHook', 'app').length).toBe(eventsOf(p, 'Killing', 'app').length);
+  });
+});
