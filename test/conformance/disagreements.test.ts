@@ -36,7 +36,32 @@ function simObservation(caseFile: CaseFile): Observation {
   return outcome.observation;
 }
 
+/**
+ * Fixtures found on the sim's realistic node (`survey --realistic`): the node seeds that showed each disagreement (the
+ * survey's `seed * 100003 + index`). Those runs, too, must hold the case and diff clean against the model.
+ */
+const realisticSeeds: Readonly<Record<string, ReadonlyArray<number>>> = {
+  'realistic-exec-prestop-of-dead-container-never-starts.case.yaml': [100281],
+  'realistic-http-prestop-fails-when-container-dies.case.yaml': [100379],
+  'realistic-prestop-timer-starts-at-the-call.case.yaml': [100012],
+  'realistic-probe-kill-backoff-race-stays-open.case.yaml': [100216],
+  'realistic-registry-down-registry-unavailable.case.yaml': [100021],
+  'realistic-startup-gate-before-stopped-container-probe.case.yaml': [100635],
+  'realistic-terminate-pod-keeps-conditions.case.yaml': [100108],
+};
+
+function realisticObservation(caseFile: CaseFile, seed: number): Observation {
+  const outcome = simulate(caseFile.scenario, { realistic: true, seed });
+  if (outcome.status !== 'observed') throw new Error(`the sim could not run it: ${outcome.reason}`);
+  return outcome.observation;
+}
+
 describe('the disagreement fixtures (test/fixtures/disagreements)', () => {
+  it('name only fixtures that exist in the realistic seed table', () => {
+    const names = new Set(files.map((f) => relative(fixtures, f)));
+    expect(Object.keys(realisticSeeds).filter((n) => !names.has(n))).toEqual([]);
+  });
+
   it('are found and readable', () => {
     expect(problems.map(formatProblem)).toEqual([]);
     expect(files.length).toBeGreaterThanOrEqual(13);
@@ -57,5 +82,14 @@ describe('the disagreement fixtures (test/fixtures/disagreements)', () => {
       const verdict = diff(predict(caseFile.scenario), simObservation(caseFile), { toleranceSeconds: 0 });
       expect(verdict.violations.map((v) => v.message)).toEqual([]);
     });
+    for (const seed of realisticSeeds[name] ?? []) {
+      it(`${name}: holds on the realistic sim (seed ${seed}) and diffs clean`, async () => {
+        const caseFile = await load(file);
+        const observation = realisticObservation(caseFile, seed);
+        expect(unmet(caseFile, observation)).toEqual([]);
+        const verdict = diff(predict(caseFile.scenario), observation, { toleranceSeconds: 0 });
+        expect(verdict.violations.map((v) => v.message)).toEqual([]);
+      });
+    }
   }
 });
