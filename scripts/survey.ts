@@ -1,7 +1,8 @@
 /**
  * Developer tool: runs N generated scenarios on the conformant sim (no jitter), tallies the model/sim
  * violations by rule and type, and writes one example case per rule to DIR.
- * `npx tsx scripts/survey.ts [N] [SEED] [DIR] [--jitter]` (with --jitter the sim draws node-like latencies)
+ * `npx tsx scripts/survey.ts [N] [SEED] [DIR] [--jitter|--realistic]` (--jitter: node-like latencies; --realistic:
+ * the sim's realistic mode, a node of its own with its own names, texts and overheads)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +16,20 @@ const runs = Number(process.argv[2] ?? 500);
 const seed = Number(process.argv[3] ?? 1);
 const dir = process.argv[4] ?? '/tmp/survey';
 const jitter = process.argv.includes('--jitter');
+const realistic = process.argv.includes('--realistic');
 mkdirSync(dir, { recursive: true });
 const scenarios = fc.sample(scenario(), { seed, numRuns: runs });
 const byRule = new Map<string, { count: number; example: string; file: string }>();
 let failed = 0;
 for (const [i, s] of scenarios.entries()) {
-  const outcome = simulate(s, jitter ? { jitter: true, seed: seed * 100_003 + i } : { jitter: false });
+  const outcome = simulate(
+    s,
+    realistic
+      ? { realistic: true, seed: seed * 100_003 + i }
+      : jitter
+        ? { jitter: true, seed: seed * 100_003 + i }
+        : { jitter: false },
+  );
   const result = judgeOutcome(s, outcome, { toleranceSeconds: () => 0 });
   if (result.verdict.status !== 'fail') continue;
   failed++;

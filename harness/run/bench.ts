@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { simDeviations } from '../backends/sim/index.ts';
-import { scenariosFor } from './deviation-targets.ts';
+import { defaultScenarios, scenariosFor } from './deviation-targets.ts';
+import { differentialCatch } from './deviation-catch.ts';
 import { counterexampleCase } from './counterexample.ts';
 import { judgeOutcome, type ScenarioResult } from './judge.ts';
 import { runProperty } from './property.ts';
@@ -29,9 +30,9 @@ export interface DeviationBench {
 
 /**
  * For each sim deviation (or those named), `run --deviation NAME --runs N` timed from start to printed report.
- * `differential`: a scenario counts as failing only when the deviating sim shows a violation the conformant sim
- * does not show on the same scenario, so the time measured is the deviation's own, whatever the conformant sim
- * and the model still disagree on.
+ * `differential`: a scenario counts as failing only when the deviating sim violates a rule the deviation breaks
+ * on a scenario the conformant sim passes (harness/run/deviation-catch.ts), so the time measured is the
+ * deviation's own, whatever the conformant sim and the model still disagree on.
  */
 export async function benchDeviations(
   options: {
@@ -74,53 +75,4 @@ export async function benchDeviations(
     });
   }
   return results;
-}
-
-/**
- * Runs the property for one deviation, counting a scenario as failing only when the deviating sim shows a
- * violation the conformant sim does not show on it; the shrunk counterexample is then built into a case file.
- */
-export function differentialCatch(name: string, runs: number, seed: number | undefined): DeviationBench {
-  const rule = simDeviations.find((d) => d.name === name)?.rule ?? '';
-  const deviating = simTarget({ deviations: [name], jitter: false }).runSync;
-  const conformant = simTarget({ jitter: false }).runSync;
-  if (!deviating || !conformant) throw new Error('the sim target runs synchronously');
-  const judgeOptions = { toleranceSeconds: () => 0 };
-  let last: ScenarioResult | undefined;
-  let generated = 0;
-  let shrinking = false;
-  let msToFailure: number | undefined;
-  const started = performance.now();
-  const details = fc.check(
-    fc.property(scenariosFor([name]), (scenario) => {
-      if (!shrinking) generated++;
-      const result = judgeOutcome(scenario, deviating(scenario), judgeOptions);
-      if (result.verdict.status !== 'fail') return true;
-      const baseline = new Set(
-        judgeOutcome(scenario, conformant(scenario), judgeOptions).verdict.violations.map((v) => v.message),
-      );
-      const own = result.verdict.violations.filter((v) => !baseline.has(v.message));
-      if (own.length === 0) return true;
-      if (!shrinking) msToFailure = performance.now() - started;
-      shrinking = true;
-      last = { ...result, verdict: { ...result.verdict, violations: own } };
-      return false;
-    }),
-    { numRuns: runs, ...(seed === undefined ? {} : { seed }) },
-  );
-  const found = details.counterexample?.[0];
-  if (details.failed && found !== undefined && last !== undefined) {
-    // The report as `run` prints it: the shrunk scenario as a case file.
-    counterexampleCase(found, last, { replay: `--deviation ${name}`, toleranceSeconds: 0 });
-  }
-  return {
-    name,
-    rule,
-    caught: details.failed,
-    runs: generated,
-    ...(msToFailure === undefined ? {} : { msToFailure }),
-    msTotal: performance.now() - started,
-    ...(details.failed ? { shrinks: details.numShrinks } : {}),
-    violatedRules: last === undefined ? [] : [...new Set(last.verdict.violations.map((v) => v.rule))],
-  };
 }

@@ -10,6 +10,7 @@ import { generatedScenario, type ScenarioConstraints } from '../../generators/sc
 import { scenarioArbitraryNamed } from '../../generators/scenario-arbitraries.ts';
 import type { FaultType } from '../../generators/fault.ts';
 import type { FaultPlanConstraints } from '../../generators/fault-plan.ts';
+import type { ViolationType } from '../diff/index.ts';
 import { allContainers, runBehaviorForStart, type Container, type Scenario } from '../../specs/vocabulary/index.ts';
 
 /** The scenarios that show one deviation. */
@@ -19,6 +20,27 @@ export interface DeviationTarget {
   readonly requires?: (scenario: Scenario) => boolean;
   /** watch the generated scenario this long instead (for effects later than the generators' horizon) */
   readonly observeForSeconds?: number;
+  /**
+   * Rules besides its declared one (harness/backends/sim/deviations.ts) whose violation also counts as a catch
+   * (harness/run/deviation-catch.ts), each narrowed to a violation type and subject and said why.
+   */
+  readonly alsoBreaks?: ReadonlyArray<AlsoBreaks>;
+}
+
+/**
+ * A further rule a deviation's catch may show. `breaks`: the deviation breaks that rule too, by its own nature
+ * (usually the kubelet-fact form of a documented rule). `model-attribution`: the model carries the point or field
+ * the deviation moves under this rule instead of the declared one; counted until the model attributes it to the
+ * rule that bounds it (reported to the model's owner), and only on that violation type and subject.
+ */
+export interface AlsoBreaks {
+  readonly rule: string;
+  readonly standing: 'breaks' | 'model-attribution';
+  /** the violation types that count (all when absent) */
+  readonly types?: ReadonlyArray<ViolationType>;
+  /** the point kind (`term` in `app.term#2`) or final field's last segment (`restartCount`) that counts */
+  readonly subject?: string;
+  readonly why: string;
 }
 
 function faults(types: ReadonlyArray<FaultType>, minFaults = 1, maxFaults = 3): FaultPlanConstraints {
@@ -31,6 +53,10 @@ const hasPreStop = (s: Scenario): boolean => allContainers(s.pod).some((c) => c.
 const hasDelete = (s: Scenario): boolean => s.actions.length > 0;
 const deleteGrace = (s: Scenario): number | undefined => s.actions[0]?.gracePeriodSeconds;
 // A container whose twelfth run still exits non-zero: its crash loop lasts as long as anyone watches.
+// A container that ignores SIGTERM (its first run): the kubelet's KILL, and so its timing, shows.
+const ignoresTerm = (c: Container): boolean => runBehaviorForStart(c.behavior, 1).onTerm.type === 'ignore';
+const cannotPull = (s: Scenario, c: Container): boolean =>
+  s.node.unpullable.includes(c.image) || (effectivePullPolicy(c) === 'Never' && !s.node.cached.includes(c.image));
 const crashesForever = (s: Scenario): boolean =>
   allContainers(s.pod).some((c) => (runBehaviorForStart(c.behavior, 12).exit?.exitCode ?? 0) !== 0);
 
@@ -42,6 +68,15 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   },
   'init-retry-under-never': {
     constraints: { pod: { minInitContainers: 1, restartPolicies: ['Never'] }, faults: faults(['crashLoop']) },
+    alsoBreaks: [
+      {
+        rule: 'init.run-once',
+        standing: 'model-attribution',
+        types: ['forbidden-point'],
+        subject: 'started',
+        why: "the model forbids the failed init container's second run under init.run-once; under Never it is init.never-fail-stops (kubelet.init.never-failure-kills-pod) that forbids it",
+      },
+    ],
   },
   'poststart-nonblocking': {
     constraints: { hooks: 'any', faults: faults(['postStartHangs']) },
@@ -51,7 +86,18 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
         .slice(0, -1)
         .some((c) => c.postStart !== undefined),
   },
-  'poststart-failure-ignored': { constraints: { faults: faults(['postStartFails']) } },
+  'poststart-failure-ignored': {
+    constraints: { faults: faults(['postStartFails']) },
+    alsoBreaks: [
+      {
+        rule: 'events.failed-poststart',
+        standing: 'breaks',
+        types: ['missing-event'],
+        subject: 'FailedPostStartHook',
+        why: 'ignoring the failure means no FailedPostStartHook event (KUBELET-FACTS §2.2)',
+      },
+    ],
+  },
   'term-before-prestop-finished': {
     constraints: { hooks: 'any', faults: faults(['delete', 'preStopFails', 'preStopOutlastsGrace']) },
     requires: (s) => hasDelete(s) && allContainers(s.pod).some((c) => (c.preStop?.takesSeconds ?? 0) > 0),
@@ -59,29 +105,111 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   'prestop-skipped-on-delete': {
     constraints: { hooks: 'any', faults: faults(['delete']) },
     requires: (s) => hasDelete(s) && hasPreStop(s),
+    alsoBreaks: [
+      {
+        rule: 'term.prestop-first',
+        standing: 'breaks',
+        types: ['missing-point'],
+        subject: 'preStop.started',
+        why: 'a deletion that skips preStop leaves out the hook termination must begin with (KUBELET-FACTS §5.2)',
+      },
+    ],
   },
   'grace-timer-after-prestop': {
     constraints: { hooks: 'any', faults: faults(['delete', 'preStopOutlastsGrace', 'termIgnored'], 2) },
     requires: (s) => hasDelete(s) && hasPreStop(s),
+    alsoBreaks: [
+      {
+        rule: 'kubelet.grace.prestop-bounded',
+        standing: 'breaks',
+        why: 'the kill waits for the hook at most the grace, then TERM (KUBELET-FACTS §5.2)',
+      },
+      {
+        rule: 'term.prestop-before-term',
+        standing: 'model-attribution',
+        types: ['window'],
+        subject: 'term',
+        why: 'the model carries every TERM point under term.prestop-before-term; a hook that outlasts the grace is cut at the grace (kubelet.grace.prestop-bounded, term.grace-includes-prestop)',
+      },
+    ],
   },
-  'kill-without-term': { constraints: { faults: faults(['delete']) } },
+  'kill-without-term': {
+    constraints: { faults: faults(['delete']) },
+    alsoBreaks: [
+      {
+        rule: 'term.prestop-before-term',
+        standing: 'model-attribution',
+        types: ['missing-point'],
+        subject: 'term',
+        why: 'TERM never comes, and the differ cannot time a KILL whose cause (TERM) is missing; the model carries the missing TERM under term.prestop-before-term',
+      },
+    ],
+  },
   'sequential-termination': {
     constraints: { faults: faults(['delete', 'termSlow', 'termIgnored'], 2) },
     requires: (s) => hasDelete(s) && regular(s).length >= 2,
+    alsoBreaks: [
+      {
+        rule: 'kubelet.kill.parallel',
+        standing: 'breaks',
+        why: 'pod termination kills all running containers in parallel (KUBELET-FACTS §5.3)',
+      },
+      {
+        rule: 'term.prestop-before-term',
+        standing: 'model-attribution',
+        types: ['window', 'order'],
+        subject: 'term',
+        why: "the model carries every TERM point under term.prestop-before-term; the delay from the delete to the second container's TERM is the parallel kill's (term.parallel-containers)",
+      },
+    ],
   },
   'no-minimum-grace': {
-    constraints: { hooks: 'any', faults: faults(['delete', 'preStopOutlastsGrace'], 2) },
-    requires: (s) => hasDelete(s) && hasPreStop(s),
+    // the 2 s floor shows only as the KILL of a container that outlived both its preStop and SIGTERM
+    constraints: { hooks: 'any', faults: faults(['delete', 'preStopOutlastsGrace', 'termIgnored'], 3) },
+    requires: (s) => hasDelete(s) && allContainers(s.pod).some((c) => c.preStop !== undefined && ignoresTerm(c)),
+    alsoBreaks: [
+      {
+        rule: 'term.kill-after-grace',
+        standing: 'model-attribution',
+        types: ['window', 'order'],
+        subject: 'kill',
+        why: 'the model carries every KILL point under term.kill-after-grace, also when the 2 s floor (kubelet.grace.minimum) sets its window',
+      },
+    ],
   },
   'never-restarts-failed': {
     constraints: { pod: { restartPolicies: ['Never'] }, faults: faults(['crashLoop']) },
   },
   'onfailure-restarts-success': {
     constraints: { pod: { restartPolicies: ['OnFailure'] }, faults: faults(['exit']) },
+    alsoBreaks: [
+      {
+        rule: 'kubelet.restart.should-restart',
+        standing: 'breaks',
+        types: ['forbidden-point'],
+        why: 'the kubelet form of the same decision: under OnFailure an exit 0 is not restarted (KUBELET-FACTS §4.1)',
+      },
+    ],
   },
   'no-backoff': { constraints: { pod: { restartPolicies: ['Always'] }, faults: faults(['crashLoop']) } },
   'first-restart-delayed': {
     constraints: { pod: { restartPolicies: ['Always'] }, faults: faults(['crashLoop', 'exit']) },
+    alsoBreaks: [
+      {
+        rule: 'kubelet.backoff.sequence',
+        standing: 'breaks',
+        types: ['window', 'missing-point'],
+        subject: 'created',
+        why: 'the back-off sequence starts with 0 s (KUBELET-FACTS §4.4)',
+      },
+      {
+        rule: 'kubelet.restart.should-restart',
+        standing: 'model-attribution',
+        types: ['window', 'missing-point'],
+        subject: 'created',
+        why: "the model carries the first restart's window under kubelet.restart.should-restart; the 0 s delay is kubelet.backoff.first-restart-immediate",
+      },
+    ],
   },
   'backoff-uncapped': {
     constraints: { pod: { restartPolicies: ['Always'] }, faults: faults(['crashLoop'], 1, 1) },
@@ -92,6 +220,15 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   },
   'restart-count-frozen': {
     constraints: { pod: { restartPolicies: ['Always'] }, faults: faults(['crashLoop', 'exit']) },
+    alsoBreaks: [
+      {
+        rule: 'kubelet.backoff.sequence',
+        standing: 'model-attribution',
+        types: ['final-value'],
+        subject: 'restartCount',
+        why: 'the model carries the final restartCount under kubelet.backoff.sequence; the count itself is kubelet.restart.count',
+      },
+    ],
   },
   'ifnotpresent-pulls-cached': {
     constraints: { faults: { maxFaults: 0 } },
@@ -103,26 +240,91 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
     constraints: { faults: { maxFaults: 0 } },
     requires: (s) =>
       allContainers(s.pod).some((c) => c.imagePullPolicy === undefined && effectivePullPolicy(c) === 'Always'),
+    alsoBreaks: [
+      {
+        rule: 'pull.always-every-start',
+        standing: 'breaks',
+        types: ['missing-point'],
+        subject: 'pullStarted',
+        why: 'the defaulted policy is Always, which pulls before every start (KUBELET-FACTS §9.1, §9.2)',
+      },
+    ],
   },
   'pull-failure-blocks-pod': {
     constraints: { faults: faults(['imageUnpullable', 'neverPullMissing']) },
-    requires: (s) => allContainers(s.pod).length >= 2,
+    // the deviation shows only on a container listed after one whose image cannot be had
+    requires: (s) => {
+      const failing = regular(s).map((c) => cannotPull(s, c));
+      const first = failing.indexOf(true);
+      return first >= 0 && failing.slice(first + 1).includes(false);
+    },
+    alsoBreaks: [
+      {
+        rule: 'kubelet.start.serial',
+        standing: 'model-attribution',
+        types: ['missing-point'],
+        subject: 'created',
+        why: "the model carries the next container's creation after a failed pull under kubelet.start.serial; that the sync goes on past the failure is run.pull-failure-isolated",
+      },
+    ],
   },
   'liveness-before-startup': {
     constraints: { probes: 'any', faults: faults(['startupSucceedsLate', 'startupNeverSucceeds']) },
     requires: (s) => regular(s).some((c) => c.startupProbe !== undefined && (c.livenessProbe ?? c.readinessProbe)),
   },
   'failure-threshold-off-by-one': {
-    constraints: { faults: faults(['livenessFails', 'startupNeverSucceeds']) },
+    // The model times a probe's consequences one period either side of its nominal run, so one more failing run
+    // shows only where it changes the outcome: a startup probe that succeeds between the threshold's run and the
+    // next (no kill), or a readiness probe whose unready time is then a period late.
+    constraints: { faults: faults(['startupSucceedsLate', 'readinessFlaps'], 1, 2) },
+    alsoBreaks: [
+      {
+        rule: 'kubelet.probe.threshold',
+        standing: 'breaks',
+        why: 'the kubelet form: a result is published after failureThreshold consecutive failures (KUBELET-FACTS §6.2)',
+      },
+      {
+        rule: 'kubelet.kill.parallel',
+        standing: 'model-attribution',
+        types: ['missing-event'],
+        subject: 'Killing',
+        why: "the model carries a probe kill's Killing event under kubelet.kill.parallel; that the kill follows failureThreshold failures is this rule",
+      },
+      {
+        rule: 'kubelet.probe.readiness',
+        standing: 'model-attribution',
+        types: ['window'],
+        subject: 'unready',
+        why: 'the model carries the unready point under kubelet.probe.readiness; that it follows failureThreshold failures is this rule',
+      },
+    ],
   },
   'readiness-failure-restarts': { constraints: { faults: faults(['readinessFlaps']) } },
   'sidecars-stopped-first': {
     constraints: { faults: faults(['delete']) },
     requires: (s) => hasDelete(s) && sidecars(s).length >= 1,
+    alsoBreaks: [
+      {
+        rule: 'term.prestop-before-term',
+        standing: 'model-attribution',
+        types: ['window', 'order'],
+        subject: 'term',
+        why: "the model carries every TERM point under term.prestop-before-term; a sidecar's TERM waiting for the regular containers is kubelet.sidecar.termination-order",
+      },
+    ],
   },
   'sidecars-forward-order': {
     constraints: { pod: { maxSidecars: 3 }, faults: faults(['delete']) },
     requires: (s) => hasDelete(s) && sidecars(s).length >= 2,
+    alsoBreaks: [
+      {
+        rule: 'term.prestop-before-term',
+        standing: 'model-attribution',
+        types: ['window', 'order'],
+        subject: 'term',
+        why: "the model carries every TERM point under term.prestop-before-term; a sidecar's TERM waiting for the later sidecars is kubelet.sidecar.termination-order",
+      },
+    ],
   },
   'sidecar-startup-not-awaited': {
     constraints: { probes: 'any', faults: { maxFaults: 0 } },
@@ -139,7 +341,20 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   'status-column-phase-only': { constraints: { faults: faults(['crashLoop', 'exit', 'imageUnpullable']) } },
   'delete-grace-ignored': {
     constraints: { faults: faults(['delete', 'termIgnored'], 2) },
-    requires: (s) => deleteGrace(s) !== undefined,
+    // the grace shows as the KILL of a container that ignores SIGTERM, when it differs from the spec's
+    requires: (s) =>
+      deleteGrace(s) !== undefined &&
+      deleteGrace(s) !== (s.pod.terminationGracePeriodSeconds ?? 30) &&
+      allContainers(s.pod).some(ignoresTerm),
+    alsoBreaks: [
+      {
+        rule: 'term.kill-after-grace',
+        standing: 'breaks',
+        types: ['window', 'missing-point'],
+        subject: 'kill',
+        why: "KILL comes when the delete's grace is used up, not the spec's (KUBELET-FACTS §5.2)",
+      },
+    ],
   },
   'exited-container-signalled': {
     constraints: { hooks: 'any', pod: { restartPolicies: ['Never'] }, faults: faults(['exit', 'delete'], 2) },
@@ -148,10 +363,28 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   'grace-zero-skips-prestop': {
     constraints: { hooks: 'any', faults: faults(['delete']) },
     requires: (s) => deleteGrace(s) === 0 && hasPreStop(s),
+    alsoBreaks: [
+      {
+        rule: 'term.prestop-first',
+        standing: 'breaks',
+        types: ['missing-point'],
+        subject: 'preStop.started',
+        why: 'grace 0 falls back to the spec grace, so termination still begins with preStop (KUBELET-FACTS Corrections 1, §5.2)',
+      },
+    ],
   },
   'no-prestop-on-probe-kill': {
     constraints: { hooks: 'any', faults: faults(['livenessFails', 'startupNeverSucceeds']) },
     requires: (s) => regular(s).some((c) => c.preStop !== undefined && (c.livenessProbe ?? c.startupProbe)),
+    alsoBreaks: [
+      {
+        rule: 'term.prestop-first',
+        standing: 'breaks',
+        types: ['missing-point'],
+        subject: 'preStop.started',
+        why: 'a probe kill goes through killContainer, which begins with preStop (KUBELET-FACTS §5.2, §6.3)',
+      },
+    ],
   },
 };
 

@@ -33,7 +33,7 @@ function phaseOf(view: ApiPodView): Phase {
 function conditionsOf(view: ApiPodView): PodConditions {
   let conditions = conditionsMemo.get(view);
   if (conditions === undefined) {
-    conditions = computeConditions(view, view.conditionsPhase ?? phaseOf(view));
+    conditions = computeConditions(view.conditionsFrom ?? view, view.conditionsPhase ?? phaseOf(view));
     conditionsMemo.set(view, conditions);
   }
   return conditions;

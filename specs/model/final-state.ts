@@ -75,7 +75,7 @@ export function finalState(
   }
   const seen: ApiPodView = { ...view, deletionRequested: opts.deletionRequested };
   const phase = computePhase(seen);
-  const conditions = computeConditions(seen, seen.conditionsPhase ?? phase);
+  const conditions = computeConditions(seen.conditionsFrom ?? seen, seen.conditionsPhase ?? phase);
   const status = computeStatusColumn(seen, phase, conditions);
   for (const s of [...seen.initContainers, ...seen.containers]) {
     containers[s.name] = finalContainer(s, (opts.starts.get(s.name) ?? 0) > 0);

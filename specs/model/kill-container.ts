@@ -69,7 +69,11 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   // a sidecar whose turn is not yet due when its kill begins: its hook and its turn race (§3.4)
   const turnRaces = request.ordered && c.spec.role === 'sidecar' && !turnToStop(pod, c);
   let hookMaxSeconds = 0;
-  if (hook && grace > 0) {
+  if (hook && grace > 0 && hook.action.type === 'exec' && c.runtime !== 'running') {
+    // a kill that does not check the container (postStart failure, §2.2 step 3) of one already dead: ExecSync fails
+    // before any command runs in it, so the handler never starts; only its error is reported (§2.3, §5.2)
+    failedPreStop(pod, name, m);
+  } else if (hook && grace > 0) {
     m = containerPoint(pod, name, 'preStop.started', m, 'term.prestop-first');
     const hookStart = m;
     const takes = hookSeconds(c);
@@ -110,6 +114,10 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
       if (hook.result === 'fail' && !sleeps) failedPreStop(pod, name, m);
     } else {
       abandonHook(pod, c, hookStart, m, hookRuns, hookTakes, sleeps);
+      // the kubelet's timer starts when it calls the handler; the hook's own start, the point a node observes, comes
+      // after the exec or request setup, so the timer's end may follow it by a little less than the grace (§5.2, §2.3)
+      const setupSeconds = sleeps ? runtimeOverheadSeconds.kubeletTimer : runtimeOverheadSeconds.handler;
+      m = { ...m, loSeconds: Math.max(0, m.loSeconds - setupSeconds) };
     }
     // executePreStopHook returns the whole seconds the wait took; the stop gets what is left (§5.2)
     grace -= Math.floor(elapsed);

@@ -36,19 +36,32 @@ import { latencies } from './latencies.ts';
  * Between pull attempts the waiting reason alternates: ErrImagePull from the sync that pulled, ImagePullBackOff
  * from one that found the back-off active; which one a given moment shows depends on syncs no rule pins down.
  */
-const pullReasonTwins: Readonly<Record<string, string>> = {
-  ErrImagePull: 'ImagePullBackOff',
-  ImagePullBackOff: 'ErrImagePull',
-  'Init:ErrImagePull': 'Init:ImagePullBackOff',
-  'Init:ImagePullBackOff': 'Init:ErrImagePull',
+const pullReasonTwins: Readonly<Record<string, ReadonlyArray<string>>> = {
+  ErrImagePull: ['ImagePullBackOff'],
+  ImagePullBackOff: ['ErrImagePull'],
+  'Init:ErrImagePull': ['Init:ImagePullBackOff'],
+  'Init:ImagePullBackOff': ['Init:ErrImagePull'],
 };
 
-function predicted<T>(values: ReadonlyArray<T>, rule: string): Predicted<T> {
+/**
+ * With the registry unreachable, a runtime may answer the pull with the CRI error ErrRegistryUnavailable (CRI-O
+ * does), which evalCRIPullErr keeps as the reason RegistryUnavailable instead of ErrImagePull (Corrections 25,
+ * §9.2 step 5, §8.2); a runtime that reaches the registry and is refused the image has no reason to say so.
+ */
+const registryDownTwins: Readonly<Record<string, ReadonlyArray<string>>> = {
+  ErrImagePull: ['ImagePullBackOff', 'RegistryUnavailable'],
+  ImagePullBackOff: ['ErrImagePull', 'RegistryUnavailable'],
+  'Init:ErrImagePull': ['Init:ImagePullBackOff', 'Init:RegistryUnavailable'],
+  'Init:ImagePullBackOff': ['Init:ErrImagePull', 'Init:RegistryUnavailable'],
+};
+
+function predicted<T>(values: ReadonlyArray<T>, rule: string, registryDown = false): Predicted<T> {
+  const twinsOf = registryDown ? registryDownTwins : pullReasonTwins;
   const possible: T[] = [];
   for (const v of values) if (!possible.includes(v)) possible.push(v);
   for (const v of [...possible]) {
-    const twin = typeof v === 'string' ? pullReasonTwins[v] : undefined;
-    if (twin !== undefined && !possible.includes(twin as T)) possible.push(twin as T);
+    const twins = typeof v === 'string' ? (twinsOf[v] ?? []) : [];
+    for (const twin of twins) if (!possible.includes(twin as T)) possible.push(twin as T);
   }
   return { nominal: values[0] as T, possible, rule };
 }
@@ -356,15 +369,40 @@ function possibleProbeEvents(scenario: Scenario, atSeconds: number): PredictedEv
   return out;
 }
 
+/**
+ * Failure messages (`container|message`) of probes that fail only for a while after the start: whether any run falls
+ * in that interval depends on the phase of the worker's ticks against the container's start (worker.go run: a worker
+ * on a freshly started kubelet even sleeps part of a period first, §6.2) and, behind a startupProbe, on which startup
+ * tick succeeded (§6.2 "startup gates both"); when the interval is shorter than a period past the initial delay, or
+ * the probe waits for a startupProbe, some correct kubelet runs no probe in it, and the Unhealthy is only possible.
+ */
+function phaseBoundFailures(scenario: Scenario): Set<string> {
+  const out = new Set<string>();
+  for (const c of allContainers(scenario.pod)) {
+    for (const type of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+      const probe = c[type];
+      if (!probe || probe.fails.type !== 'until' || probe.takesSeconds > probe.timeoutSeconds) continue;
+      const gated = type !== 'startupProbe' && c.startupProbe !== undefined;
+      const span = probe.fails.seconds - probe.initialDelaySeconds;
+      if (gated || span < probe.periodSeconds + 1) out.add(`${c.name}|${probeFailedMessage(type)}`);
+    }
+  }
+  return out;
+}
+
 function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): PredictedEvent[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   // each key is built once per event: they are long strings (the messages) and needed several times
   const nominalKeys = nominal.events.map(eventKey);
   const othersKeys = others.map((r) => r.events.map(eventKey));
   const otherKeys = othersKeys.map((keys) => new Set(keys));
+  const phaseBound = phaseBoundFailures(scenario);
   const out: PredictedEvent[] = nominal.events.map((e, i) => {
     const inAll = otherKeys.every((k) => k.has(nominalKeys[i] as string));
-    const certainty = inAll && e.certainty === 'certain' ? 'certain' : 'possible';
+    const certainty =
+      inAll && e.certainty === 'certain' && !phaseBound.has(`${e.container ?? ''}|${e.message}`)
+        ? 'certain'
+        : 'possible';
     return predictedEvent(e, e.atSeconds, e.rule, certainty, e.nominal);
   });
   const seen = new Set(nominalKeys);
@@ -386,7 +424,7 @@ function mergeEvents(runs: ReadonlyArray<ProfileRun>, scenario: Scenario): Predi
   return out;
 }
 
-function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
+function mergeFinal(finals: ReadonlyArray<FinalState>, registryDown: boolean): Prediction['final'] {
   const [first] = finals as [FinalState, ...FinalState[]];
   const containers: Record<string, PredictedContainer> = {};
   for (const name of Object.keys(first.containers)) {
@@ -395,6 +433,7 @@ function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
       predicted(
         of.map((c) => c[key]),
         rule,
+        registryDown,
       );
     containers[name] = {
       state: field('state', 'kubelet.status.container-state'),
@@ -428,6 +467,7 @@ function mergeFinal(finals: ReadonlyArray<FinalState>): Prediction['final'] {
     status: predicted(
       finals.map((f) => f.status),
       'kubelet.status-column.print-pod',
+      registryDown,
     ),
     gone: predicted(
       finals.map((f) => f.gone),
@@ -479,7 +519,7 @@ export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<Profile
     observeForSeconds: scenario.observeForSeconds,
     points: mergePoints(runs, scenario.observeForSeconds),
     never: forbiddenPoints(runs, scenario, finals[0] as FinalState),
-    final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)]),
+    final: mergeFinal([...finals, ...fresh, ...shiftedFinals(runs, scenario)], scenario.node.registry === 'down'),
     events: mergeEvents(runs, scenario),
     undetermined: undetermined(scenario),
   };

@@ -128,6 +128,12 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
   // regular containers end at SyncTerminatingPod's StopLivenessAndStartup, which loops over spec.containers only;
   // a sidecar's run until RemovePod after killPod (Corrections 20)
   if (pod.statusFrozen && type !== 'readinessProbe' && c.spec.role === 'regular') return false;
+  // doProbe's order: the initial delay and the startup gate come before the probe, also for a container the
+  // (frozen) status still shows running after it died; `started` is what that status says (§6.2, Corrections 4)
+  if (Math.floor(m.t - c.startedAt.t) < probe.initialDelaySeconds) return true;
+  const started = !c.spec.startupProbe || c.probes.startupProbe?.result === 'success';
+  if (type === 'startupProbe' && started) return true;
+  if (type !== 'startupProbe' && !started) return true;
   if (c.runtime !== 'running') {
     // an exec probe against a stopped container errors: prober.probe records Warning Unhealthy with the runtime's
     // error text, and the worker discards the result, so nothing counts (Corrections 19, 12); network probes fail
@@ -139,9 +145,6 @@ function tick(pod: PodModel, c: ContainerModel, type: ProbeType, probe: Probe, m
     runProbe(pod, c, type, probe, state, m, true);
     return true;
   }
-  if (Math.floor(m.t - c.startedAt.t) < probe.initialDelaySeconds) return true;
-  if (type === 'startupProbe' && isStarted(c)) return true;
-  if (type !== 'startupProbe' && c.spec.startupProbe && !isStarted(c)) return true;
   if (manual && state.result === 'success') return true;
   runProbe(pod, c, type, probe, state, m);
   return true;

@@ -48,6 +48,8 @@ export interface ContainerModel {
   backOff?: CrashBackOff;
   /** the exit of a kill whose restart raced the previous back-off (a restart at once is possible after it) */
   racedExit?: Moment;
+  /** killed and restarted in one sync while its previous back-off raced the kill: set until it starts again (§4.4) */
+  backOffRaced?: boolean;
   readonly probes: Partial<Record<ProbeType, ProbeState>>;
   /** each probe worker's ticker generation: a manual trigger restarts the ticker and retires the old ticks */
   readonly tickers: Partial<Record<ProbeType, number>>;

@@ -83,11 +83,15 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     // expired by now is a race between the back-off clock and the probe and relist clocks that brought this sync, so
     // the start may come at once or only after the next back-off from the kill's exit
     const racesBackOff = beforeKill.has(c) && c.backOff !== undefined;
-    if (racesBackOff) killedInBackOff = true;
+    if (racesBackOff) c.backOffRaced = true;
     const from = racesBackOff ? { ...m, hiSeconds: m.hiSeconds + backOffRaceSlack(c.backOff?.periodSeconds ?? 0) } : m;
     const outcome = yield* startContainer(pod, c, from, beforeKill.get(c));
     if (racesBackOff && c.exitedAt) c.racedExit = c.exitedAt;
     m = outcome.at;
+    // the race stays open until the container starts again: a sync in between (another container's relist or probe
+    // event) that finds the same back-off must not close it (seen in the realistic sim: restart 0.04 s after a kill)
+    if (c.backOffRaced === true && outcome.status === 'backOff') killedInBackOff = true;
+    else c.backOffRaced = false;
     if (outcome.status === 'backOff') {
       if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {
         backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt, raced: c.racedExit === c.exitedAt };

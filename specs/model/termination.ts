@@ -85,7 +85,12 @@ function* syncTerminatingPod(pod: PodModel, from: Moment): Chain {
   pod.statusFrozen = true;
   m = yield* killPodChain(pod, m, effectiveGraceSeconds(pod));
   const terminal = buildView(pod, true);
-  publishView(pod, { ...terminatePodStatuses(terminal).view, conditionsPhase: computePhase(terminal) }, m);
+  // TerminatePod rewrites container states and the phase, not the conditions generated before it (§5.5)
+  publishView(
+    pod,
+    { ...terminatePodStatuses(terminal).view, conditionsPhase: computePhase(terminal), conditionsFrom: terminal },
+    m,
+  );
   pod.terminal = true;
   if (pod.deletion && !pod.gone) {
     m = yield wait(m, latencies.removal);

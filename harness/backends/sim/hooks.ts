@@ -1,6 +1,7 @@
 /**
  * Lifecycle hook handlers (lifecycle/handlers.go, KUBELET-FACTS §2.3): `exec` runs inside the
- * container (no timeout; it dies with the container), `httpGet` and `sleep` are run by the kubelet.
+ * container (no timeout; it dies with the container), `httpGet` and `sleep` are run by the kubelet (an
+ * `httpGet` is answered by the container, so it fails when the container dies under it).
  * A hook the kubelet stopped waiting for (preStop past the grace) is abandoned: it is not cancelled
  * and its failure is still reported (§5.2), but its end is no longer a point of the pod's timeline.
  * On a realistic node each handler run costs a few milliseconds more than its work (latencies.ts).
@@ -77,7 +78,17 @@ export function* runHook(
       if (setup > 0) yield setup;
       const reachable = inst.alive;
       w.obs.container(c, startedPoint);
-      if (takes > 0) yield takes;
+      if (takes > 0 && reachable) {
+        // the request is answered by the container's own server: when its process dies the connection closes and
+        // the kubelet's client gets an error, as an exec hook ends with its container (§5.2)
+        const died = yield new TimedWait(inst.exited, takes);
+        if (died) {
+          return {
+            ok: false,
+            message: `HTTP lifecycle hook (${a.path ?? '/'}) for Container "${c.name}" in Pod "${pod}" failed - error: EOF`,
+          };
+        }
+      } else if (takes > 0) yield takes;
       if (!run.abandoned) w.obs.container(c, finishedPoint);
       if (teardown > 0) yield teardown;
       return reachable && hook.result === 'success'

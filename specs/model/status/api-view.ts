@@ -57,4 +57,9 @@ export interface ApiPodView {
    * container states but does not recompute the conditions (status_manager.go TerminatePod).
    */
   readonly conditionsPhase?: Phase;
+  /**
+   * The container statuses the conditions were computed from, when they differ from the view's: TerminatePod's
+   * ContainerStatusUnknown states come after the last generateAPIPodStatus (status_manager.go TerminatePod, §5.5).
+   */
+  readonly conditionsFrom?: ApiPodView;
 }

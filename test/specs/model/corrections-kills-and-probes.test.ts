@@ -65,7 +65,9 @@ describe('an exec probe against a stopped container (Corrections 19)', () => {
     // whether a tick lands in that stretch races the ticker with the relist clock: possible, never certain
     expect(errored.length).toBeGreaterThan(0);
     expect(new Set(errored.map((e) => JSON.stringify([e.message, e.type, e.certainty])))).toEqual(
-      new Set([JSON.stringify(['Readiness probe errored and resulted in unknown state: {error}', 'Warning', 'possible'])]),
+      new Set([
+        JSON.stringify(['Readiness probe errored and resulted in unknown state: {error}', 'Warning', 'possible']),
+      ]),
     );
   });
 });

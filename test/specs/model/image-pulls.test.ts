@@ -83,8 +83,21 @@ describe('policy Always', () => {
     // retry's ErrImagePull
     expect(down.final.containers['app']?.reason).toMatchObject({
       nominal: 'ImagePullBackOff',
-      possible: ['ImagePullBackOff', 'ErrImagePull'],
+      possible: ['ImagePullBackOff', 'ErrImagePull', 'RegistryUnavailable'],
     });
+  });
+
+  it('allows RegistryUnavailable only where the registry is unreachable, not for a refused image (Corrections 25)', () => {
+    const refused = predict(
+      scenario({
+        containers: [regular('app', { image: 'x/y:1' })],
+        node: { unpullable: ['x/y:1'] },
+        observeFor: 20,
+      }),
+    );
+    expect(refused.final.containers['app']?.reason.possible).toContain('ErrImagePull');
+    expect(refused.final.containers['app']?.reason.possible).not.toContain('RegistryUnavailable');
+    expect(refused.final.status.possible).not.toContain('RegistryUnavailable');
   });
 });
 

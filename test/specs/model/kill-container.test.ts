@@ -175,7 +175,8 @@ describe('grace arithmetic of one kill (§5.2, §5.4)', () => {
   it('stops waiting for a preStop hook at the grace and sends TERM then', () => {
     const p = failingHookPod(4, hook(60));
     expect(follows(p, 'app.term')).toBe('app.preStop.started');
-    expect(windowOf(p, 'app.term')[0]).toBe(4);
+    // the timer started at the handler call, a setup before the hook's own start (§5.2, §2.3)
+    expect(windowOf(p, 'app.term')[0]).toBe(4 - runtimeOverheadSeconds.handler);
     expect(windowOf(p, 'app.kill')).toEqual([2, 2 + runtimeOverheadSeconds.stopTimeout]);
   });
 
@@ -246,5 +247,27 @@ describe('a postStart that fails because the container died (§2.2 step 2, §5.2
   // before anything else (§2.2 step 2, §5.2)
   it('still emits Killing "FailedPostStartHook"', () => {
     expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toEqual(['FailedPostStartHook']);
+  });
+});
+
+describe('an exec preStop of a container already dead when a postStart failure kills it (§2.2 step 3, §2.3)', () => {
+  it('never starts: ExecSync fails before any command runs, and only FailedPreStopHook is reported', () => {
+    const p = predict(
+      scenario({
+        restartPolicy: 'Always',
+        containers: [
+          regular('app', {
+            behavior: exits(0, 2, { type: 'ignore' }),
+            postStart: hook(17),
+            preStop: hook(1),
+          }),
+        ],
+        observeFor: 6,
+      }),
+    );
+    expect(eventsOf(p, 'Killing', 'app').map((e) => e.message)).toContain('FailedPostStartHook');
+    expect(has(p, 'app.preStop.started')).toBe(false);
+    // one per instance: each dies in its postStart
+    expect(eventsOf(p, 'FailedPreStopHook', 'app').length).toBe(eventsOf(p, 'Killing', 'app').length);
   });
 });

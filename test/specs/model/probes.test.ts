@@ -492,3 +492,26 @@ describe('a manual readiness trigger resets the ticker (Corrections 24)', () => 
     for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeCloseTo(4, 6);
   });
 });
+
+describe('failures that last only a while after the start (§6.2: tick phase, startup gate)', () => {
+  const withReadiness = (fields: Parameters<typeof regular>[1]): ReturnType<typeof predict> =>
+    predict(scenario({ containers: [regular('app', fields)], observeFor: 40 }));
+  const readinessFailed = (p: ReturnType<typeof predict>): string[] =>
+    eventsOf(p, 'Unhealthy', 'app')
+      .filter((e) => e.message.startsWith('Readiness probe failed'))
+      .map((e) => e.certainty);
+
+  it('behind a startupProbe, a readiness failure until 6 s is only possible: startup may succeed after it', () => {
+    const p = withReadiness({
+      startupProbe: probe({ periodSeconds: 10 }),
+      readinessProbe: probe({ periodSeconds: 1, fails: { type: 'until', seconds: 6 } }),
+    });
+    expect(readinessFailed(p).length).toBeGreaterThan(0);
+    expect(readinessFailed(p).every((c) => c === 'possible')).toBe(true);
+  });
+
+  it('without a gate, a failure lasting several periods is run into by every tick phase: certain', () => {
+    const p = withReadiness({ readinessProbe: probe({ periodSeconds: 1, fails: { type: 'until', seconds: 6 } }) });
+    expect(readinessFailed(p)).toContain('certain');
+  });
+});

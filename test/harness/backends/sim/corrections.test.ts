@@ -322,7 +322,7 @@ describe('§5.2: a preStop hook abandoned at the end of the grace still reports 
     expect(at(obs, 'app.preStop.finished')).toBeUndefined();
   });
 
-  it('an HTTP hook that fails after the grace is reported when it fails', () => {
+  it('an HTTP hook still running after the grace fails when its container dies under it, and is reported then', () => {
     const obs = observe(
       scenario({
         grace: 3,
@@ -334,7 +334,22 @@ describe('§5.2: a preStop hook abandoned at the end of the grace still reports 
     const started = must(obs, 'app.preStop.started');
     const failed = events(obs, 'FailedPreStopHook', 'app');
     expect(failed.length).toBe(1);
-    expect(failed[0]?.t).toBeCloseTo(started + 8, 3);
+    // the container's server answers the request: its exit on TERM closes the connection (§5.2)
     expect(must(obs, 'app.term')).toBeCloseTo(started + 3, 2);
+    expect(failed[0]?.t).toBeGreaterThanOrEqual(must(obs, 'app.exited'));
+    expect(failed[0]?.t).toBeLessThan(started + 8);
+  });
+
+  it('an HTTP hook meant to succeed fails too when its container dies before it is answered', () => {
+    const obs = observe(
+      scenario({
+        grace: 3,
+        containers: [container('app', runs('exit', 0), { preStop: hook(8, 'success', http) })],
+        actions: [deleteAt(2)],
+        observeFor: 30,
+      }),
+    );
+    expect(events(obs, 'FailedPreStopHook', 'app').length).toBe(1);
+    expect(at(obs, 'app.preStop.finished')).toBeUndefined();
   });
 });
