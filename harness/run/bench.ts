@@ -2,12 +2,9 @@
  * How long each sim deviation takes to be caught, shrunk and reported. The loop's throughput is measured in
  * bench-loop.ts (re-exported here).
  */
-import fc from 'fast-check';
 import { simDeviations } from '../backends/sim/index.ts';
-import { defaultScenarios, scenariosFor } from './deviation-targets.ts';
+import { scenariosFor } from './deviation-targets.ts';
 import { differentialCatch } from './deviation-catch.ts';
-import { counterexampleCase } from './counterexample.ts';
-import { judgeOutcome, type ScenarioResult } from './judge.ts';
 import { runProperty } from './property.ts';
 import { simTarget } from './target.ts';
 
