@@ -36,7 +36,8 @@ The catalogue of lifecycle rules the model implements, with their sources and st
 ${exitCodesText}
 `,
   run: `Usage: podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
-                      [--deviation NAME] [--scenarios FAMILY] [--workers N] [--no-jitter] [--json] [--out DIR]
+                      [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode MODE] [--tolerance SECONDS]
+                      [--json] [--out DIR]
 
 Runs the built-in case library on the backend, then the property loop: generate a pod and its faults, predict,
 run, diff; a failure is shrunk to a minimal case file, printed after its one-line replay command.
@@ -49,7 +50,12 @@ run, diff; a failure is shrunk to a minimal case file, printed after its one-lin
   --scenarios FAM   one family of generated scenarios
   --workers N       judge on N threads (sim only; default: the machine's cores). The same seed gives the same
                     verdict and counterexample at any N
-  --no-jitter       the simulator runs with nominal latencies
+  --sim-mode MODE    realistic (default): the simulator looks like a real node of its own — drawn namespace, pod
+                    UID and node name, real pull durations and image sizes, runtime error texts and probe output,
+                    milliseconds on every runtime call, random relist and ticker phases, all drawn from the seed;
+                    jitter: node-like latencies only; nominal: every latency at its nominal value
+  --no-jitter       the same as --sim-mode nominal
+  --tolerance SEC   judge windows and orders that much more loosely (real nodes; at least the clock resolution)
   --json            one JSON object: {backend, seed, runs, status, scenariosPerSecond, counterexample?, error?}
   --out DIR         write a versioned run record to DIR
 

@@ -15,7 +15,7 @@ Usage:
   podconform rules [--json] [--area AREA]
       The lifecycle rules the model implements, with sources and standing.
   podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
-                 [--deviation NAME] [--scenarios FAMILY] [--workers N] [--no-jitter] [--tolerance SECONDS]
+                 [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode realistic|jitter|nominal] [--tolerance SECONDS]
                  [--json] [--out DIR]
       The case library, then generated scenarios: predict, run on the backend, diff; shrinks a failure
       to a minimal case file and prints the replay command first.

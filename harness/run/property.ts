@@ -245,6 +245,7 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     seed,
     deviations: target.deviations,
     jitter: target.seeded,
+    ...(target.backend === 'sim' ? { realistic: target.realistic ?? false } : {}),
     ...(options.rules === undefined ? {} : { rules: options.rules }),
     ...(options.family === undefined ? {} : { scenarios: options.family }),
   };

@@ -11,6 +11,8 @@ export interface ReplayHeader {
   /** the generator family, when not the default `any` */
   readonly scenarios?: string;
   readonly jitter: boolean;
+  /** the sim ran in its realistic mode (`run`'s default); false: `--sim-mode jitter` or `--no-jitter` */
+  readonly realistic?: boolean;
 }
 
 // Single quotes keep a shell from expanding anything; a quote inside is closed, escaped and reopened.
@@ -31,6 +33,7 @@ export function replayCommand(header: ReplayHeader): string {
   if (header.rules !== undefined) parts.push(`--rules ${shellQuote(header.rules)}`);
   // Only the sim draws latencies from the seed; other backends have no --no-jitter to repeat.
   if (header.backend === 'sim' && !header.jitter) parts.push('--no-jitter');
+  else if (header.backend === 'sim' && header.realistic === false) parts.push('--sim-mode jitter');
   if (header.path !== undefined) parts.push('--runs 1');
   return parts.join(' ');
 }

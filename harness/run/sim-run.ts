@@ -18,6 +18,8 @@ export interface SimRunSpec {
   readonly family?: string;
   /** draw node-like latencies from the seed (`run` without `--no-jitter`) */
   readonly jitter: boolean;
+  /** the sim's realistic mode (`run`'s default; implies jitter) */
+  readonly realistic?: boolean;
   /** `--rules GLOB`: only violations of these rules count */
   readonly rules?: string;
   /** judge against the nominal-only prediction first (JudgeOptions.nominalFirst) */
@@ -35,7 +37,7 @@ export interface SimRun {
 
 /** Builds the run a spec describes. */
 export function simRun(spec: SimRunSpec): SimRun {
-  const target = simTarget({ deviations: spec.deviations, jitter: spec.jitter });
+  const target = simTarget({ deviations: spec.deviations, jitter: spec.jitter, realistic: spec.realistic ?? false });
   const scenarios = scenariosFor(spec.deviations, spec.family);
   const matcher = spec.rules === undefined ? undefined : ruleMatcher(spec.rules);
   const keep = matcher === undefined ? undefined : (v: Violation) => matcher(v.rule);

@@ -14,6 +14,8 @@ export interface RunTarget {
   readonly deviations: ReadonlyArray<string>;
   /** whether the backend draws latencies from the seed it is given (the seed is then part of the generated value) */
   readonly seeded: boolean;
+  /** the sim's realistic mode: a node of its own (names, texts, overheads, clock phases) drawn from the seed */
+  readonly realistic?: boolean;
   /** the differ's tolerance for one observation, in seconds */
   readonly toleranceSeconds: (observation: Observation) => number;
   /** present when the backend can answer without waiting (sim) */
@@ -24,19 +26,28 @@ export interface RunTarget {
 
 /** The in-process simulator, run synchronously; tolerance 0 (its clock is the model's virtual clock). */
 export function simTarget(
-  options: { readonly deviations?: ReadonlyArray<string>; readonly jitter?: boolean } = {},
+  options: {
+    readonly deviations?: ReadonlyArray<string>;
+    readonly jitter?: boolean;
+    /** the sim's realistic mode (implies jitter); without a seed a case meets the node its id seeds */
+    readonly realistic?: boolean;
+  } = {},
 ): RunTarget {
   const deviations = options.deviations ?? [];
-  const jitter = options.jitter ?? true;
+  const realistic = options.realistic ?? false;
+  const jitter = realistic || (options.jitter ?? true);
   const runSync = (scenario: Scenario, seed?: number): RunOutcome =>
-    simulate(scenario, {
-      deviations,
-      ...(jitter && seed !== undefined ? { seed, jitter: true } : { jitter: false }),
-    });
+    realistic
+      ? simulate(scenario, { deviations, realistic: true, ...(seed === undefined ? {} : { seed }) })
+      : simulate(scenario, {
+          deviations,
+          ...(jitter && seed !== undefined ? { seed, jitter: true } : { jitter: false }),
+        });
   return {
     backend: 'sim',
     deviations,
     seeded: jitter,
+    realistic,
     toleranceSeconds: () => 0,
     runSync,
     run: (scenario, seed) => Promise.resolve(runSync(scenario, seed)),

@@ -73,11 +73,23 @@ function reason(error: unknown): string {
   return e.code !== undefined ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(error);
 }
 
-/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--workers N] [--tolerance SECONDS] [--json] [--out DIR]` */
+/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode MODE] [--tolerance SECONDS] [--json] [--out DIR]` */
 export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ['json', 'no-jitter'],
-    values: ['backend', 'runs', 'seed', 'path', 'rules', 'deviation', 'scenarios', 'out', 'workers', 'tolerance'],
+    values: [
+      'backend',
+      'runs',
+      'seed',
+      'path',
+      'rules',
+      'deviation',
+      'scenarios',
+      'out',
+      'workers',
+      'tolerance',
+      'sim-mode',
+    ],
   });
   const fail = (message: string): number => {
     io.err(`podconform run: ${message}\n`);
@@ -119,6 +131,14 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (family !== undefined && deviations.length > 0) {
     return fail('--scenarios and --deviation do not go together: a deviation brings its own scenarios');
   }
+  const simMode = args.flags.has('no-jitter') ? 'nominal' : (args.values.get('sim-mode') ?? 'realistic');
+  if (simMode !== 'realistic' && simMode !== 'jitter' && simMode !== 'nominal') {
+    return fail(`--sim-mode must be realistic, jitter or nominal, got '${simMode}'`);
+  }
+  if (args.flags.has('no-jitter') && args.values.has('sim-mode')) {
+    return fail('--no-jitter and --sim-mode do not go together (--no-jitter is --sim-mode nominal)');
+  }
+  if (args.values.has('sim-mode') && backendName !== 'sim') return fail('--sim-mode applies to the sim backend only');
   const tolerance = toleranceOption(args.values.get('tolerance'));
   if (tolerance.status === 'error') return fail(tolerance.message);
   const rules = args.values.get('rules');
@@ -150,7 +170,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     const spec: SimRunSpec = {
       deviations,
       ...(family === undefined ? {} : { family }),
-      jitter: !args.flags.has('no-jitter'),
+      jitter: simMode !== 'nominal',
+      realistic: simMode === 'realistic',
       ...(rules === undefined ? {} : { rules }),
       nominalFirst: true,
     };
