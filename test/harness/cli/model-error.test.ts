@@ -1,8 +1,7 @@
 /** At the command line, an exception in the model is an ERROR line and exit 4 — never `unknown`, never a pass. */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { exitCodes } from '../../../harness/cli/io.ts';
-import { main } from '../../../harness/cli/run-cli.ts';
+import { cli } from './cli-in-process.ts';
 import type * as Model from '../../../specs/model/index.ts';
 
 // The model fails on every pod with an init container; otherwise it is the real model.
@@ -16,15 +15,6 @@ vi.mock('../../../specs/model/index.ts', async (importOriginal) => {
     },
   };
 });
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false }, repoRoot);
-  return { code, out, err };
-}
 
 describe('a model exception at the command line', () => {
   it('check: the case is ERROR, the others are still judged, exit 4', async () => {

@@ -7,21 +7,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendFactories } from '../../../harness/cli/backend-choice.ts';
 import { commandHelp } from '../../../harness/cli/help.ts';
 import { exitCodes } from '../../../harness/cli/io.ts';
-import { main } from '../../../harness/cli/run-cli.ts';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false }, repoRoot);
-  return { code, out, err };
-}
+import { cli, repoRoot } from './cli-in-process.ts';
 
 const noExpect = `id: cli-no-expect
 node: {registry: up, cached: [busybox:1.36]}

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../../harness/cli/io.ts';
-import { main } from '../../../harness/cli/run-cli.ts';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false }, process.cwd());
-  return { code, out, err };
-}
+import { cli } from './cli-in-process.ts';
 
 const manifest = `apiVersion: v1
 kind: Pod

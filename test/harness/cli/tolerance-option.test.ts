@@ -2,19 +2,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../../harness/cli/io.ts';
-import { main } from '../../../harness/cli/run-cli.ts';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false }, repoRoot);
-  return { code, out, err };
-}
+import { cli } from './cli-in-process.ts';
 
 // created → started is one CRI step on the model's timeline: well under a second apart
 const closeOrder = `id: cli-close-order
