@@ -285,6 +285,50 @@ describe('evaluateExpectation', () => {
     ]);
   });
 
+  it('is unknown, never throws, for containers and conditions an observation leaves out entirely', () => {
+    const bare: Observation = { ...observation, final: {} };
+    const verdict = judge(
+      {
+        containers: [
+          {
+            container: 'app',
+            state: eq('running' as const),
+            reason: eq(''),
+            exitCode: eq(0),
+            restartCount: eq(0),
+            ready: eq(true),
+            everStarted: eq(true),
+          },
+        ],
+        conditions: [{ condition: 'Ready', status: eq('True' as const), reason: eq('') }],
+      },
+      bare,
+    );
+    expect(verdict.entries.map((e) => e.status)).toEqual(Array(8).fill('unknown'));
+    // a container the final state does not list is unknown field by field as well
+    const gone = judge({
+      containers: [{ container: 'gone', exitCode: eq(0), restartCount: eq(0), ready: eq(true), everStarted: eq(true) }],
+    });
+    expect(gone.entries.map((e) => [e.expect, e.status])).toEqual([
+      ['containers.gone.exitCode', 'unknown'],
+      ['containers.gone.restartCount', 'unknown'],
+      ['containers.gone.ready', 'unknown'],
+      ['containers.gone.everStarted', 'unknown'],
+    ]);
+  });
+
+  it('names the status entry, and reads a missing event message as empty text', () => {
+    expect(only({ status: eq('CrashLoopBackOff') }).expect).toBe('status');
+    const bare: Observation = { ...observation, events: [{ reason: 'Killing', container: 'app' }] };
+    expect(only({ eventsPresent: [{ reason: eq('Killing'), message: eq(' ') }] }, bare).status).toBe('fail');
+  });
+
+  it('makes present and absent event expectations unknown each on its own without Events', () => {
+    const noEvents: Observation = { points: observation.points, final: observation.final, clock: observation.clock };
+    expect(only({ eventsPresent: [{ reason: eq('BackOff') }] }, noEvents).status).toBe('unknown');
+    expect(only({ eventsAbsent: [{ reason: eq('Killing') }] }, noEvents).status).toBe('unknown');
+  });
+
   it('adds up entries as fail > unknown > pass', () => {
     const pass = { phase: eq('Running') };
     const unknown = { containers: [{ container: 'gone', state: eq('running' as const) }] };

@@ -31,17 +31,20 @@ const crashBackOffSeconds = [10, 20, 40, 80, 160, 300, 300];
 const restartLagBeyondJitterSeconds = 3;
 
 describe('CrashLoopBackOff constants (KUBELET-FACTS §4.4, §13, Corrections 10)', () => {
-  // a container that fails at once, forever: restarts 2..9 are certain within 1,500 s (1.5 × (10+…+300+300) + lags)
-  const p = predict(scenario({ containers: [regular('app', { behavior: exits(1, 0) })], observeFor: 1500 }));
+  // a container that fails at once, forever: restarts 2..9 are certain within 1,500 s (1.5 × (10+…+300+300) + lags).
+  // Predicted inside each test, not at collection: a mutation tool activates its mutant per test.
+  const crashLoop = (): Prediction =>
+    predict(scenario({ containers: [regular('app', { behavior: exits(1, 0) })], observeFor: 1500 }));
 
   it('restarts the first time without back-off (§4.4 "first restart is immediate")', () => {
-    const [lo, hi] = windowOf(p, 'app.created#2');
+    const [lo, hi] = windowOf(crashLoop(), 'app.created#2');
     expect(lo).toBeLessThan(1);
     // within two relists of 1 s and the CRI steps (§1.2, Corrections 5)
     expect(hi).toBeLessThanOrEqual(3.5);
   });
 
   it('then waits 10, 20, 40, 80, 160, 300, 300 s from each exit: base 10 s, factor 2, cap 300 s', () => {
+    const p = crashLoop();
     crashBackOffSeconds.forEach((backOff, i) => {
       const restart = `app.created#${i + 3}`;
       const exit = `app.exited#${i + 2}`;
@@ -58,13 +61,16 @@ describe('CrashLoopBackOff constants (KUBELET-FACTS §4.4, §13, Corrections 10)
 
   it('forgets the back-off once a run lasted more than 600 s after the last restart decision (§4.4 "Reset")', () => {
     // starts 1 and 2 fail at once (restart 2 waits 10 s, the entry is now 20 s); start 3 runs for `run` seconds
-    const restartAfter = (run: number): [number, number] => {
-      const q = predict(
+    // start 4 fails at once again: after a reset its back-off starts over at 10 s, after none it is 40 s
+    const predictRun = (run: number): Prediction =>
+      predict(
         scenario({
-          containers: [regular('app', { behavior: behaviorFrom(exits(1, 0), [3, exits(1, run)]) })],
-          observeFor: run + 60,
+          containers: [regular('app', { behavior: behaviorFrom(exits(1, 0), [3, exits(1, run)], [4, exits(1, 0)]) })],
+          observeFor: run + 120,
         }),
       );
+    const restartAfter = (run: number): [number, number] => {
+      const q = predictRun(run);
       expect(follows(q, 'app.created#4')).toBe('app.exited#3');
       return windowOf(q, 'app.created#4');
     };
@@ -76,6 +82,15 @@ describe('CrashLoopBackOff constants (KUBELET-FACTS §4.4, §13, Corrections 10)
     const [loLong, hiLong] = restartAfter(620);
     expect(loLong).toBeLessThan(1);
     expect(hiLong).toBeLessThanOrEqual(3.5);
+    // the entry is new again: the next crash waits the initial 10 s, not the 40 s the old entry would give
+    const long = predictRun(620);
+    expect(follows(long, 'app.created#5')).toBe('app.exited#4');
+    expect(windowOf(long, 'app.created#5')[0]).toBeGreaterThanOrEqual(10);
+    expect(windowOf(long, 'app.created#5')[0]).toBeLessThan(10.5);
+    // 560 s + the 20 s wait: the restart decision, too, is within 600 s of the last one, so the entry doubles
+    const short = predictRun(560);
+    expect(windowOf(short, 'app.created#5')[0]).toBeGreaterThanOrEqual(40);
+    expect(windowOf(short, 'app.created#5')[0]).toBeLessThan(40.5);
   });
 });
 
@@ -198,12 +213,16 @@ describe('relist and sync ticker (KUBELET-FACTS §1.2 relist 1 s, §1.2 sync-loo
 });
 
 describe('error requeue 10 s × U[1, 1.5) and image pull back-off 10 s ×2 to 300 s (KUBELET-FACTS §1.2, §9.4, §13)', () => {
-  const p = predict(
-    scenario({ containers: [regular('app')], node: { unpullable: ['busybox:1.36'] }, observeFor: 1300 }),
-  );
-  const backOffEvents = eventsOf(p, 'BackOff', 'app').map((e) => e.atSeconds);
+  // predicted inside each test (see above)
+  const pulls = (): { p: Prediction; backOffEvents: number[] } => {
+    const p = predict(
+      scenario({ containers: [regular('app')], node: { unpullable: ['busybox:1.36'] }, observeFor: 1300 }),
+    );
+    return { p, backOffEvents: eventsOf(p, 'BackOff', 'app').map((e) => e.atSeconds) };
+  };
 
   it('after the first failed pull nothing syncs again before the 10 s requeue, which pulls at once (§9.4 "Visible cycle")', () => {
+    const { p, backOffEvents } = pulls();
     const firstFailure = at(p, 'app.pullFailed');
     const secondPull = at(p, 'app.pullStarted#2');
     // only the sandbox's own relist wake-up (< 2.5 s) comes in between; a shorter requeue would add a sync
@@ -218,12 +237,14 @@ describe('error requeue 10 s × U[1, 1.5) and image pull back-off 10 s ×2 to 30
   });
 
   it('requeues 12.5 s after a failed sync on average (10 s × the mean of U[1, 1.5))', () => {
+    const { p, backOffEvents } = pulls();
     // the BackOff after the second failure comes from the first requeued sync
     const after = backOffEvents.find((t) => t > at(p, 'app.pullFailed#2')) ?? NaN;
     expect(after - at(p, 'app.pullFailed#2')).toBeCloseTo(12.5, 1);
   });
 
   it('waits 20 then 40 s after the second and third failures (base 10 s, factor 2)', () => {
+    const { p } = pulls();
     expect(follows(p, 'app.pullStarted#3')).toBe('app.pullFailed#2');
     expect(windowOf(p, 'app.pullStarted#3')[0]).toBeGreaterThanOrEqual(20);
     expect(windowOf(p, 'app.pullStarted#3')[0]).toBeLessThan(20.5);
@@ -233,6 +254,7 @@ describe('error requeue 10 s × U[1, 1.5) and image pull back-off 10 s ×2 to 30
   });
 
   it('stops growing at the sixth failure: 10·2⁵ = 320 s is capped to 300 s (MaxImageBackOff)', () => {
+    const { p } = pulls();
     // the windows after failures 6 and 7 are the same back-off; they grew up to failure 6
     expect(windowOf(p, 'app.pullStarted#8')).toEqual(windowOf(p, 'app.pullStarted#7'));
     expect(windowOf(p, 'app.pullStarted#7')[1]).toBeGreaterThan(windowOf(p, 'app.pullStarted#6')[1]);
