@@ -9,7 +9,7 @@ import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.
 import { deliverKill, deliverTerm } from './processes.ts';
 import { containerPoint, event } from './record.ts';
 import { preStopFailedMessage } from './messages.ts';
-import type { MessageTemplate } from '../vocabulary/index.ts';
+import type { MessageTemplate, RuleId } from '../vocabulary/index.ts';
 import type { ContainerModel, PodModel } from './state.ts';
 
 export const minimumStopGraceSeconds = 2;
@@ -30,6 +30,11 @@ export interface KillRequest {
   readonly ordered: boolean;
   /** skip everything after the Killing event when the container is gone; false where the kubelet does not check */
   readonly onlyIfRunning: boolean;
+  /**
+   * the rule that times the stop signal when no hook and no ordering wait comes before it: the kill's own cause (a
+   * pod termination kills every container at once, a sync kills one, a failed postStart kills its container)
+   */
+  readonly rule: RuleId;
 }
 
 function hookSeconds(c: ContainerModel): number {
@@ -69,6 +74,9 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   // a sidecar whose turn is not yet due when its kill begins: its hook and its turn race (§3.4)
   const turnRaces = request.ordered && c.spec.role === 'sidecar' && !turnToStop(pod, c);
   let hookMaxSeconds = 0;
+  // the rule that bounds the wait the stop signal follows: the kill's own cause, a finished hook, the grace that cut
+  // an abandoned hook, or the sidecar's turn (§5.2, §3.4)
+  let termRule: RuleId = request.rule;
   if (hook && grace > 0 && hook.action.type === 'exec' && c.runtime !== 'running') {
     // a kill that does not check the container (postStart failure, §2.2 step 3) of one already dead: ExecSync fails
     // before any command runs in it, so the handler never starts; only its error is reported (§2.3, §5.2)
@@ -112,7 +120,9 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     } else if (finished) {
       m = containerPoint(pod, name, 'preStop.finished', m, 'term.prestop-before-term');
       if (hook.result === 'fail' && !sleeps) failedPreStop(pod, name, m);
+      termRule = 'term.prestop-before-term';
     } else {
+      termRule = 'term.grace-includes-prestop';
       abandonHook(pod, c, hookStart, m, hookRuns, hookTakes, sleeps);
       // the kubelet's timer starts when it calls the handler; the hook's own start, the point a node observes, comes
       // after the exec or request setup, so the timer's end may follow it by a little less than the grace (§5.2, §2.3)
@@ -135,12 +145,15 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     // the turn came after the hook here; under another timing the hook ends after the turn, up to its whole length
     // and when several containers had to stop first, another of them may be the last to exit (stopEndSpreadSeconds)
     m = turn.timedOut === true ? turn : { ...turn, hiSeconds: turn.hiSeconds + hookMaxSeconds + stopEndSpreadSeconds };
+    termRule = 'kubelet.sidecar.termination-order';
     grace -= Math.floor(turn.timedOut === true ? timerFires : turn.t - began);
   } else if (turnRaces && hookMaxSeconds > 0) {
     // the hook ended after the turn here; under another timing the turn comes after the hook, at most when the
     // ordering wait gives up
     m = { ...m, hiSeconds: m.hiSeconds + Math.max(grace, 0) + runtimeOverheadSeconds.kubeletTimer };
   }
+  // the 2 s floor, not the grace, times the KILL when the grace left is shorter (§5.2)
+  const killRule: RuleId = grace < minimumStopGraceSeconds ? 'kubelet.grace.minimum' : 'term.kill-after-grace';
   grace = Math.max(grace, minimumStopGraceSeconds);
   graceLo = Math.max(graceLo, minimumStopGraceSeconds);
   graceHi = Math.max(graceHi, minimumStopGraceSeconds);
@@ -154,7 +167,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
     c.killing = false;
     return m;
   }
-  m = deliverTerm(pod, c, m);
+  m = deliverTerm(pod, c, m, termRule);
   // the runtime's own stop timer: SIGKILL comes g seconds after the stop signal, a little later on a real node
   const stopTimer = runtimeDuration(grace, runtimeOverheadSeconds.stopTimeout, 'term.kill-after-grace');
   const stopWindow: Delay = {
@@ -166,7 +179,7 @@ export function* killContainer(pod: PodModel, c: ContainerModel, from: Moment, r
   const stopped: Moment = yield until(m, () => c.runtime !== 'running', stopWindow, pod.engine.pick(stopTimer));
   let end = stopped;
   if (c.runtime === 'running') {
-    deliverKill(pod, c, stopped);
+    deliverKill(pod, c, stopped, killRule);
     end = yield until(stopped, () => c.runtime !== 'running');
   }
   c.killing = false;

@@ -3,7 +3,7 @@
  * reacts to SIGTERM by exiting (143 or its code) or ignoring it; SIGKILL ends it with 137
  * (KUBELET-FACTS §5.6; kubelet.process.exit-codes, term.term-handling-decides-duration).
  */
-import { runBehaviorForStart } from '../vocabulary/index.ts';
+import { runBehaviorForStart, type RuleId } from '../vocabulary/index.ts';
 import { advance, type Delay, type Moment } from './engine/delay.ts';
 import { latencies, runtimeOverheadSeconds } from './latencies.ts';
 import { containerPoint } from './record.ts';
@@ -48,9 +48,9 @@ export function processExited(pod: PodModel, c: ContainerModel, exitCode: number
   return m;
 }
 
-/** SIGTERM reaches the main process. */
-export function deliverTerm(pod: PodModel, c: ContainerModel, at: Moment): Moment {
-  const m = containerPoint(pod, c.spec.name, 'term', at, 'term.prestop-before-term');
+/** SIGTERM reaches the main process; `rule` bounds the wait it follows (a hook, the grace, a sidecar's turn, the kill). */
+export function deliverTerm(pod: PodModel, c: ContainerModel, at: Moment, rule: RuleId): Moment {
+  const m = containerPoint(pod, c.spec.name, 'term', at, rule);
   c.termAtSeconds = m.t;
   const run = runBehaviorForStart(c.spec.behavior, c.starts);
   if (run.onTerm.type === 'exit') {
@@ -65,9 +65,9 @@ export function deliverTerm(pod: PodModel, c: ContainerModel, at: Moment): Momen
   return m;
 }
 
-/** SIGKILL ends the main process at once with 137. */
-export function deliverKill(pod: PodModel, c: ContainerModel, at: Moment): void {
-  const m = containerPoint(pod, c.spec.name, 'kill', at, 'term.kill-after-grace');
+/** SIGKILL ends the main process at once with 137; `rule` bounds its delay (the grace, or the 2 s floor). */
+export function deliverKill(pod: PodModel, c: ContainerModel, at: Moment, rule: RuleId): void {
+  const m = containerPoint(pod, c.spec.name, 'kill', at, rule);
   const token = c.processToken;
   pod.engine.at(advance(m, latencies.reap, pod.engine.pick(latencies.reap)), (e) => {
     if (c.processToken !== token || c.runtime !== 'running') return;

@@ -174,6 +174,7 @@ export function* startContainer(
     graceSeconds: specGraceSeconds(pod),
     ordered: false,
     onlyIfRunning: false,
+    rule: 'kubelet.poststart.failure-kill',
   });
   // the kill cleared nothing: the start error stays in the reason cache for the next status
   c.reasonCache = { reason: 'PostStartHookError', message: 'PostStartHook failed' };

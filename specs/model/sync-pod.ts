@@ -73,6 +73,8 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
       graceSeconds: probeGrace ?? specGraceSeconds(pod),
       ordered: false,
       onlyIfRunning: true,
+      // a kill the sync decided (a failed probe, a changed spec, a terminal pod): StopContainer follows the decision
+      rule: 'kubelet.kill.parallel',
     });
   }
   let error = false;

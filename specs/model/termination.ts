@@ -114,6 +114,7 @@ export function* killPodChain(pod: PodModel, from: Moment, graceSeconds: number)
         graceSeconds,
         ordered,
         onlyIfRunning: true,
+        rule: 'term.parallel-containers',
       }),
       from,
       () => {

@@ -253,8 +253,11 @@ describe('sidecars stop after the regular containers, in reverse order (§3.4)',
     expect(follows(p, 'sc1.term')).toBe('sc2.exited');
   });
 
-  it('attributes the sidecar TERMs to the preStop/TERM rule and the pod removal to the last exit', () => {
-    expect(point(p, 'sc1.term').rule).toBe('term.prestop-before-term');
+  it('attributes the sidecar TERMs to the termination order, the regular ones to the parallel kill, the removal to the last exit', () => {
+    // sc1's TERM waited for its turn (§3.4); app's came straight after the delete's kill step (§5.3)
+    expect(point(p, 'sc1.term').rule).toBe('kubelet.sidecar.termination-order');
+    expect(point(p, 'sc2.term').rule).toBe('kubelet.sidecar.termination-order');
+    expect(point(p, 'app.term').rule).toBe('term.parallel-containers');
     expect(follows(p, 'pod.gone')).toBe('sc1.exited');
   });
 });
