@@ -68,15 +68,6 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   },
   'init-retry-under-never': {
     constraints: { pod: { minInitContainers: 1, restartPolicies: ['Never'] }, faults: faults(['crashLoop']) },
-    alsoBreaks: [
-      {
-        rule: 'init.run-once',
-        standing: 'model-attribution',
-        types: ['forbidden-point'],
-        subject: 'started',
-        why: "the model forbids the failed init container's second run under init.run-once; under Never it is init.never-fail-stops (kubelet.init.never-failure-kills-pod) that forbids it",
-      },
-    ],
   },
   'poststart-nonblocking': {
     constraints: { hooks: 'any', faults: faults(['postStartHangs']) },
@@ -179,13 +170,6 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
         subject: 'created',
         why: 'the back-off sequence starts with 0 s (KUBELET-FACTS §4.4)',
       },
-      {
-        rule: 'kubelet.restart.should-restart',
-        standing: 'model-attribution',
-        types: ['window', 'missing-point'],
-        subject: 'created',
-        why: "the model carries the first restart's window under kubelet.restart.should-restart; the 0 s delay is kubelet.backoff.first-restart-immediate",
-      },
     ],
   },
   'backoff-uncapped': {
@@ -197,15 +181,6 @@ export const deviationTargets: Readonly<Record<string, DeviationTarget>> = {
   },
   'restart-count-frozen': {
     constraints: { pod: { restartPolicies: ['Always'] }, faults: faults(['crashLoop', 'exit']) },
-    alsoBreaks: [
-      {
-        rule: 'kubelet.backoff.sequence',
-        standing: 'model-attribution',
-        types: ['final-value'],
-        subject: 'restartCount',
-        why: 'the model carries the final restartCount under kubelet.backoff.sequence; the count itself is kubelet.restart.count',
-      },
-    ],
   },
   'ifnotpresent-pulls-cached': {
     constraints: { faults: { maxFaults: 0 } },

@@ -7,6 +7,7 @@ import {
   allContainers,
   containerPointNames,
   formatPointRef,
+  runBehaviorForStart,
   type Certainty,
   type Container,
   type ContainerPointName,
@@ -253,7 +254,11 @@ function absenceRule(
         return scenario.pod.initContainers.length > 0 ? 'init.before-regular' : 'kubelet.start.serial';
       return container.role === 'init' ? 'init.sequential' : 'kubelet.sidecar.start-gate';
     }
-    if (container.role === 'init') return 'init.run-once';
+    if (container.role === 'init') {
+      // under Never a failed init container fails the pod instead of running again (KUBELET-FACTS §4.2)
+      const firstRunFails = (runBehaviorForStart(container.behavior, 1).exit?.exitCode ?? 0) !== 0;
+      return scenario.pod.restartPolicy === 'Never' && firstRunFails ? 'init.never-fail-stops' : 'init.run-once';
+    }
     if (container.role === 'regular' && (container.restartPolicy ?? scenario.pod.restartPolicy) === 'Never') {
       return 'restart.never-stays-terminated';
     }
@@ -439,7 +444,7 @@ function mergeFinal(finals: ReadonlyArray<FinalState>, registryDown: boolean): P
       state: field('state', 'kubelet.status.container-state'),
       reason: field('reason', 'kubelet.status.reason-cache'),
       exitCode: field('exitCode', 'kubelet.process.exit-codes'),
-      restartCount: field('restartCount', 'kubelet.backoff.sequence'),
+      restartCount: field('restartCount', 'kubelet.restart.count'),
       ready: field('ready', 'kubelet.probe.readiness'),
       everStarted: field('everStarted', 'run.container-start-definition'),
     };

@@ -49,7 +49,9 @@ function linkRule(pod: PodModel, c: ContainerModel, from: Moment, waitedForBackO
   if (!anchor || anchor.scope === 'pod') return 'kubelet.start.serial';
   if (anchor.container === c.spec.name) {
     if (waitedForBackOff) return 'kubelet.backoff.sequence';
-    return c.spec.role === 'sidecar' ? 'kubelet.sidecar.restart-any-exit' : 'kubelet.restart.should-restart';
+    if (c.spec.role === 'sidecar') return 'kubelet.sidecar.restart-any-exit';
+    // the second start, straight after the first exit: no back-off before the first restart (§4.4)
+    return c.starts === 1 ? 'kubelet.backoff.first-restart-immediate' : 'kubelet.restart.should-restart';
   }
   const before = pod.byName.get(anchor.container);
   if (anchor.name === 'postStart.finished') return 'hooks.poststart-blocks-next';

@@ -72,7 +72,8 @@ describe('final values', () => {
     const app = edge.final.containers['app'];
     expect(app?.reason.rule).toBe('kubelet.status.reason-cache');
     expect(app?.exitCode.rule).toBe('kubelet.process.exit-codes');
-    expect(app?.restartCount.rule).toBe('kubelet.backoff.sequence');
+    // the count is kubelet.restart.count's; when the restarts come is the back-off's
+    expect(app?.restartCount.rule).toBe('kubelet.restart.count');
     expect(app?.ready.rule).toBe('kubelet.probe.readiness');
     expect(app?.everStarted.rule).toBe('run.container-start-definition');
     expect(edge.final.status.rule).toBe('kubelet.status-column.print-pod');

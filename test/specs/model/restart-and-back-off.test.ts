@@ -38,7 +38,8 @@ describe('CrashLoopBackOff: 0, 10, 20, 40 s (§4.4, Corrections 10)', () => {
     const later = predict(scenario({ containers: [regular('app', { behavior: exits(1, 2) })], observeFor: 10 }));
     expect(follows(later, 'app.created#2')).toBe('app.exited');
     expect(windowOf(later, 'app.created#2')).toEqual(relistThenStart);
-    expect(point(later, 'app.created#2').rule).toBe('kubelet.restart.should-restart');
+    // no back-off before the first restart (§4.4): that, not the restart decision alone, times it
+    expect(point(later, 'app.created#2').rule).toBe('kubelet.backoff.first-restart-immediate');
     expect(eventsOf(later, 'BackOff', 'app').filter((e) => e.atSeconds < at(later, 'app.created#2'))).toEqual([]);
   });
 
@@ -85,7 +86,7 @@ describe('CrashLoopBackOff: 0, 10, 20, 40 s (§4.4, Corrections 10)', () => {
     const c = p.final.containers['app'];
     expect(c?.reason.possible).toContain('CrashLoopBackOff');
     expect(c?.restartCount.nominal).toBe(4);
-    expect(c?.restartCount.rule).toBe('kubelet.backoff.sequence');
+    expect(c?.restartCount.rule).toBe('kubelet.restart.count');
     expect(p.final.status.possible).toContain('CrashLoopBackOff');
     expect(p.final.phase.nominal).toBe('Running');
   });
