@@ -78,6 +78,8 @@ figures and the goals beside them; it never fails on speed.
   --identity N   judge N conformant scenarios and N per deviation both ways and count differing verdicts (exit 1
                  if any differ)
   --deviations   how long each deviation takes to be caught, shrunk and reported
+  --differential with --deviations: a catch counts only as a violation of a rule the deviation breaks (by rule,
+                 type and point), on a scenario the conformant simulator passes
 
 ${exitCodesText}
 `,

@@ -124,7 +124,7 @@ export async function benchCommand(argv: ReadonlyArray<string>, io: CliIo): Prom
     const deviations = await benchDeviations({ seed, differential: args.flags.has('differential') });
     result['deviations'] = deviations;
     const how = args.flags.has('differential')
-      ? 'only violations the conformant sim does not show count'
+      ? 'caught only by a violation of a rule the deviation breaks, on a scenario the conformant sim passes'
       : 'run --deviation NAME --runs 300';
     text.push(`Deviations (${how}):\n`);
     for (const d of deviations) {
