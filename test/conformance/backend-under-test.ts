@@ -40,7 +40,12 @@ export interface BackendUnderTest {
 /** The backend under test; an unknown name or a backend that cannot start throws at set-up, where vitest shows it. */
 export function backendUnderTest(settings: ConformanceSettings): BackendUnderTest {
   if (settings.backend === 'sim') {
-    return { target: simTarget(), setUp: () => Promise.resolve(), tearDown: () => Promise.resolve() };
+    // the simulator as `run` drives it by default: a realistic node of its own per scenario
+    return {
+      target: simTarget({ realistic: true }),
+      setUp: () => Promise.resolve(),
+      tearDown: () => Promise.resolve(),
+    };
   }
   if (!settings.backend.startsWith('exec:')) {
     throw new Error(`PODCONFORM_BACKEND: unknown backend '${settings.backend}' (known: sim, exec:COMMAND)`);
