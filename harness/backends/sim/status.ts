@@ -258,12 +258,14 @@ function initializedCondition(
   regular: ReadonlyArray<ApiContainerStatus>,
   phase: Phase,
 ): ApiCondition {
+  // status/generate.go GeneratePodInitializedCondition: a Succeeded pod reads PodCompleted before any other test,
+  // with or without init containers (every init container's status is known here)
+  if (phase === 'Succeeded') return { status: 'True', reason: 'PodCompleted' };
   if (init.length === 0 || hasAnyRegularContainerStarted(regular)) return conditionTrue;
   let incomplete = false;
   for (const s of init) {
     if (s.c.role === 'sidecar' ? s.started !== true : !s.ready) incomplete = true;
   }
-  if (phase === 'Succeeded') return { status: 'True', reason: 'PodCompleted' };
   return condition(!incomplete, 'ContainersNotInitialized');
 }
 

@@ -3,6 +3,14 @@ import { container, deleteAt, exits, hook, init, probe, runs, scenario, sidecar 
 import { observe } from './observe-helpers.ts';
 
 describe('API status and the STATUS column', () => {
+  it('reads Initialized True with reason PodCompleted for a Succeeded pod, init containers or not (generate.go)', () => {
+    const done = observe(
+      scenario({ restartPolicy: 'Never', containers: [container('app', exits(0, 1))], observeFor: 8 }),
+    );
+    expect(done.final.phase).toBe('Succeeded');
+    expect(done.final.conditions?.['Initialized']).toEqual({ status: 'True', reason: 'PodCompleted' });
+  });
+
   it('shows Init:N/M while init container N runs, then PodInitializing-free Running', () => {
     const during = observe(
       scenario({
