@@ -193,6 +193,43 @@ function pointKeys(r: ProfileRun): string[] {
   return r.points.map((p) => formatPointRef(p.ref));
 }
 
+/** When each point of a run comes, by the point's key (the first occurrence of a key wins). */
+function timesByKey(r: ProfileRun): Map<string, number> {
+  const keys = pointKeys(r);
+  const times = new Map<string, number>();
+  for (const [i, p] of r.points.entries()) if (!times.has(keys[i] as string)) times.set(keys[i] as string, p.atSeconds);
+  return times;
+}
+
+/**
+ * Whether no other run has this point come before the point it follows on the nominal timeline: such a run is a
+ * conformant timing refuting that order (a run without that point at all took another path and refutes nothing).
+ */
+function orderHolds(p: PredictedPoint, key: string, others: ReadonlyArray<ReadonlyMap<string, number>>): boolean {
+  if (!p.follows) return true;
+  const follows = formatPointRef(p.follows);
+  return others.every((times) => {
+    const at = times.get(key);
+    if (at === undefined) return true;
+    const anchorAt = times.get(follows);
+    return anchorAt === undefined || anchorAt <= at;
+  });
+}
+
+/**
+ * A point whose nominal cause another timing shows coming after it (an app start gated on a sidecar's
+ * second startup success on one timing, on the last init container's exit on another, when which of the sidecar's
+ * exit and that init container's exit comes first is a race of two process clocks) is pinned to no cause: only to
+ * the pod's creation (KUBELET-FACTS §1.2: relists, probe ticks and processes are independent clocks; R16).
+ */
+function unanchored(p: PredictedPoint): PredictedPoint {
+  const { ref, atSeconds, rule, certainty, nominal } = p;
+  const window = { minSeconds: 0, maxSeconds: Number.MAX_SAFE_INTEGER };
+  return predictedPoint({ ref, follows: podCreatedRef, window, atSeconds, rule }, certainty, nominal);
+}
+
+const podCreatedRef: PointRef = { scope: 'pod', name: 'created', occurrence: 1 };
+
 function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): PredictedPoint[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   const nominalKeys = pointKeys(nominal);
@@ -200,6 +237,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
   const otherKeys = othersKeys.map((keys) => new Set(keys));
   const bounds = absoluteBounds(nominal.points, nominalKeys);
   const racedWrites = shortLivedWrites(nominal.points);
+  const othersTimes = others.map(timesByKey);
   const merged: PredictedPoint[] = [];
   const seen = new Set<string>();
   for (const [i, p] of nominal.points.entries()) {
@@ -213,7 +251,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     const raced = racedWrites.has(i);
     const onlySome = p.certainty === 'possible';
     const certainty: Certainty = inAll && !late && !probeRun && !raced && !onlySome ? 'certain' : 'possible';
-    merged.push(predictedPoint(p, certainty, p.nominal));
+    merged.push(predictedPoint(orderHolds(p, key, othersTimes) ? p : unanchored(p), certainty, p.nominal));
   }
   for (const [j, r] of others.entries()) {
     const keys = othersKeys[j] as string[];
