@@ -46,6 +46,7 @@ const realisticSeeds: Readonly<Record<string, ReadonlyArray<number>>> = {
   'realistic-prestop-timer-starts-at-the-call.case.yaml': [100012],
   'realistic-probe-kill-backoff-race-stays-open.case.yaml': [100216],
   'realistic-registry-down-registry-unavailable.case.yaml': [100021],
+  'realistic-start-gate-race-sidecar-exit-vs-init-exit.case.yaml': [500165],
   'realistic-startup-gate-before-stopped-container-probe.case.yaml': [100635],
   'realistic-terminate-pod-keeps-conditions.case.yaml': [100108],
 };
