@@ -333,8 +333,11 @@ function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario, fi
   for (const c of allContainers(scenario.pod)) {
     const waiting = final.containers[c.name];
     const waitingReason = waiting?.state === 'waiting' ? waiting.reason : undefined;
+    // a restart racing its back-off at the end of a run may come at once on another timing, and that instance's whole
+    // life with it (§4.4, sync-pod.ts): only the instance after it is forbidden
+    const raced = runs.some((r) => r.racedRestarts.has(c.name)) ? 1 : 0;
     for (const name of forbiddenKinds) {
-      const most = counts.get(`${c.name}.${name}`) ?? 0;
+      const most = (counts.get(`${c.name}.${name}`) ?? 0) + raced;
       const ref: PointRef = { scope: 'container', container: c.name, name, occurrence: most + 1 };
       never.push({ ref, rule: absenceRule(scenario, c, waitingReason, name, most + 1) });
     }
@@ -545,11 +548,33 @@ export function predict(scenario: Scenario, options?: PredictOptions): Predictio
 }
 
 /**
+ * The final state of a run where a container's restart raced its back-off, as the timing that restarted it at once
+ * shows it: one restart more, the new instance running (§4.4, sync-pod.ts).
+ */
+function racedFinals(r: ProfileRun, f: FinalState): FinalState[] {
+  return [...r.racedRestarts].flatMap((name) => {
+    const c = f.containers[name];
+    if (!c) return [];
+    const restarted: FinalContainer = {
+      ...c,
+      state: 'running',
+      reason: undefined,
+      exitCode: undefined,
+      restartCount: c.restartCount + 1,
+    };
+    return [{ ...f, containers: { ...f.containers, [name]: restarted } }];
+  });
+}
+
+/**
  * The prediction that merges these runs of the model, the first one nominal. With a single run it is that run's own
  * timeline, final state and Events, every one of them nominal (see `drawnObservation`).
  */
 export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): Prediction {
-  const finals = runs.map((r) => finalOf(r, scenario));
+  const finals = runs.flatMap((r) => {
+    const f = finalOf(r, scenario);
+    return [f, ...racedFinals(r, f)];
+  });
   // the nominal final comes first; the statuses an extra sync would have written only widen what is possible
   const fresh = runs.flatMap((r) => (r.freshView ? [finalOf(r, scenario, r.freshView)] : []));
   return {
