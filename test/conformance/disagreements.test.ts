@@ -41,6 +41,7 @@ function simObservation(caseFile: CaseFile): Observation {
  * survey's `seed * 100003 + index`). Those runs, too, must hold the case and diff clean against the model.
  */
 const realisticSeeds: Readonly<Record<string, ReadonlyArray<number>>> = {
+  'realistic-backoff-race-restart-near-the-end.case.yaml': [200809],
   'realistic-exec-prestop-of-dead-container-never-starts.case.yaml': [100281],
   'realistic-http-prestop-fails-when-container-dies.case.yaml': [100379],
   'realistic-prestop-timer-starts-at-the-call.case.yaml': [100012],
