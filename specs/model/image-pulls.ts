@@ -7,6 +7,7 @@ import type { PullPolicy } from '../vocabulary/index.ts';
 import { effectivePullPolicy, sameImage } from '../images/index.ts';
 import { wait, type Chain } from './engine/chain.ts';
 import type { Moment } from './engine/delay.ts';
+import { crashBackOff } from './crash-back-off.ts';
 import { latencies } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
 import {
@@ -19,7 +20,7 @@ import {
   pullStartErrorMessage,
   startErrorMessage,
 } from './messages.ts';
-import type { ContainerModel, PodModel } from './state.ts';
+import type { ContainerModel, PodModel, PullBackOff } from './state.ts';
 
 export type EnsureOutcome =
   | { readonly status: 'ready'; readonly at: Moment; readonly pulled: boolean }
@@ -56,6 +57,28 @@ function pullFails(pod: PodModel, image: string): boolean {
 
 function backOffKey(image: string): string {
   return image;
+}
+
+/**
+ * A retry pull is caused by the failure before it: it comes at the first sync after that failure's back-off, whatever
+ * brought that sync. One the nominal run brings by another container's point (its exit, its probe result) is
+ * re-anchored on the failed pull: no sooner than the back-off after it (the back-off clock starts at the failure,
+ * §9.4), no later than this run's own path or an error requeue after the back-off (§1.2); when another container is in
+ * CrashLoopBackOff its expiry may decide the requeue of a sync meeting both (Corrections 10): up to its next back-off
+ * and half, plus a relist (R31).
+ */
+function afterPullBackOff(pod: PodModel, c: ContainerModel, m: Moment, entry: PullBackOff): Moment {
+  const failed = entry.failedAt;
+  const incidental = m.anchor?.scope === 'container' && m.anchor.container !== c.spec.name;
+  if (failed?.anchor === undefined || !incidental) return m;
+  const crashPeriod = Math.max(0, ...pod.containers.filter((x) => x !== c).map((x) => x.backOff?.periodSeconds ?? 0));
+  const crashRequeue =
+    crashPeriod > 0 ? 1.5 * Math.min(2 * crashPeriod, crashBackOff.maxSeconds) + latencies.relist.maxSeconds : 0;
+  const latest = entry.periodSeconds + Math.max(latencies.errorRequeue.maxSeconds, crashRequeue);
+  const gap = m.t - failed.t;
+  const loSeconds = Math.max(0, Math.min(gap, entry.periodSeconds));
+  const hiSeconds = Math.max(latest, gap + m.hiSeconds - m.loSeconds) + latencies.relistAfterBusyWorker.maxSeconds;
+  return { t: m.t, anchor: failed.anchor, loSeconds, hiSeconds };
 }
 
 /** EnsureImageExists for container `c`, starting at `from`. */
@@ -108,6 +131,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
     });
     return { status: 'error', at: m, reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
   }
+  if (entry) m = afterPullBackOff(pod, c, m, entry);
   m = containerPoint(pod, name, 'pullStarted', m, pullStartRule(link, policy));
   event(pod, m, 'pull.before-create', {
     reason: 'Pulling',
@@ -139,7 +163,7 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
       message: pullStartErrorMessage(),
     });
     const period = entry ? Math.min(entry.periodSeconds * 2, pullBackOffSeconds.max) : pullBackOffSeconds.initial;
-    pod.pullBackOff.set(key, { periodSeconds: period, lastFailureSeconds: m.t });
+    pod.pullBackOff.set(key, { periodSeconds: period, lastFailureSeconds: m.t, failedAt: m });
     return { status: 'error', at: m, reason: 'ErrImagePull', message };
   }
   const takes = pod.scenario.node.pullTakesSeconds;

@@ -194,6 +194,43 @@ function pointKeys(r: ProfileRun): string[] {
   return r.points.map((p) => formatPointRef(p.ref));
 }
 
+/** When each point of a run comes, by the point's key (the first occurrence of a key wins). */
+function timesByKey(r: ProfileRun): Map<string, number> {
+  const keys = pointKeys(r);
+  const times = new Map<string, number>();
+  for (const [i, p] of r.points.entries()) if (!times.has(keys[i] as string)) times.set(keys[i] as string, p.atSeconds);
+  return times;
+}
+
+/**
+ * Whether no other run has this point come before the point it follows on the nominal timeline: such a run is a
+ * conformant timing refuting that order (a run without that point at all took another path and refutes nothing).
+ */
+function orderHolds(p: PredictedPoint, key: string, others: ReadonlyArray<ReadonlyMap<string, number>>): boolean {
+  if (!p.follows) return true;
+  const follows = formatPointRef(p.follows);
+  return others.every((times) => {
+    const at = times.get(key);
+    if (at === undefined) return true;
+    const anchorAt = times.get(follows);
+    return anchorAt === undefined || anchorAt <= at;
+  });
+}
+
+/**
+ * A point whose nominal cause another timing shows coming after it (an app start gated on a sidecar's
+ * second startup success on one timing, on the last init container's exit on another, when which of the sidecar's
+ * exit and that init container's exit comes first is a race of two process clocks) is pinned to no cause: only to
+ * the pod's creation (KUBELET-FACTS §1.2: relists, probe ticks and processes are independent clocks; R16).
+ */
+function unanchored(p: PredictedPoint): PredictedPoint {
+  const { ref, atSeconds, rule, certainty, nominal } = p;
+  const window = { minSeconds: 0, maxSeconds: Number.MAX_SAFE_INTEGER };
+  return predictedPoint({ ref, follows: podCreatedRef, window, atSeconds, rule }, certainty, nominal);
+}
+
+const podCreatedRef: PointRef = { scope: 'pod', name: 'created', occurrence: 1 };
+
 function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): PredictedPoint[] {
   const [nominal, ...others] = runs as [ProfileRun, ...ProfileRun[]];
   const nominalKeys = pointKeys(nominal);
@@ -201,6 +238,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
   const otherKeys = othersKeys.map((keys) => new Set(keys));
   const bounds = absoluteBounds(nominal.points, nominalKeys);
   const racedWrites = shortLivedWrites(nominal.points);
+  const othersTimes = others.map(timesByKey);
   const merged: PredictedPoint[] = [];
   const seen = new Set<string>();
   for (const [i, p] of nominal.points.entries()) {
@@ -214,7 +252,7 @@ function mergePoints(runs: ReadonlyArray<ProfileRun>, observeFor: number): Predi
     const raced = racedWrites.has(i);
     const onlySome = p.certainty === 'possible';
     const certainty: Certainty = inAll && !late && !probeRun && !raced && !onlySome ? 'certain' : 'possible';
-    merged.push(predictedPoint(p, certainty, p.nominal));
+    merged.push(predictedPoint(orderHolds(p, key, othersTimes) ? p : unanchored(p), certainty, p.nominal));
   }
   for (const [j, r] of others.entries()) {
     const keys = othersKeys[j] as string[];
@@ -300,8 +338,11 @@ function forbiddenPoints(runs: ReadonlyArray<ProfileRun>, scenario: Scenario, fi
   for (const c of allContainers(scenario.pod)) {
     const waiting = final.containers[c.name];
     const waitingReason = waiting?.state === 'waiting' ? waiting.reason : undefined;
+    // a restart racing its back-off at the end of a run may come at once on another timing, and that instance's whole
+    // life with it (§4.4, sync-pod.ts): only the instance after it is forbidden
+    const raced = runs.some((r) => r.racedRestarts.has(c.name)) ? 1 : 0;
     for (const name of forbiddenKinds) {
-      const most = counts.get(`${c.name}.${name}`) ?? 0;
+      const most = (counts.get(`${c.name}.${name}`) ?? 0) + raced;
       const ref: PointRef = { scope: 'container', container: c.name, name, occurrence: most + 1 };
       never.push({ ref, rule: absenceRule(scenario, c, waitingReason, name, most + 1) });
     }
@@ -512,11 +553,33 @@ export function predict(scenario: Scenario, options?: PredictOptions): Predictio
 }
 
 /**
+ * The final state of a run where a container's restart raced its back-off, as the timing that restarted it at once
+ * shows it: one restart more, the new instance running (§4.4, sync-pod.ts).
+ */
+function racedFinals(r: ProfileRun, f: FinalState): FinalState[] {
+  return [...r.racedRestarts].flatMap((name) => {
+    const c = f.containers[name];
+    if (!c) return [];
+    const restarted: FinalContainer = {
+      ...c,
+      state: 'running',
+      reason: undefined,
+      exitCode: undefined,
+      restartCount: c.restartCount + 1,
+    };
+    return [{ ...f, containers: { ...f.containers, [name]: restarted } }];
+  });
+}
+
+/**
  * The prediction that merges these runs of the model, the first one nominal. With a single run it is that run's own
  * timeline, final state and Events, every one of them nominal (see `drawnObservation`).
  */
 export function predictionOfRuns(scenario: Scenario, runs: ReadonlyArray<ProfileRun>): Prediction {
-  const finals = runs.map((r) => finalOf(r, scenario));
+  const finals = runs.flatMap((r) => {
+    const f = finalOf(r, scenario);
+    return [f, ...racedFinals(r, f)];
+  });
   // the nominal final comes first; the statuses an extra sync would have written only widen what is possible
   const fresh = runs.flatMap((r) => (r.freshView ? [finalOf(r, scenario, r.freshView)] : []));
   return {

@@ -29,6 +29,11 @@ export interface ProfileRun {
   readonly written: ReadonlyArray<{ readonly t: number; readonly view: ApiPodView }>;
   readonly goneAtSeconds?: number;
   readonly deletionAtSeconds?: number;
+  /**
+   * Containers whose last kill raced their back-off and that have not started since: another timing found that
+   * back-off over and restarted them at once (sync-pod.ts, §4.4), so their next instance may come before observeFor.
+   */
+  readonly racedRestarts: ReadonlySet<string>;
 }
 
 function createPod(scenario: Scenario, engine: Engine): PodModel {
@@ -109,5 +114,8 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
     ...(pod.deletion ? { deletionAtSeconds: pod.deletion.atSeconds } : {}),
     deletionRequested: pod.deletion !== undefined,
     starts: pod.startsAtGone ?? new Map(pod.containers.map((c) => [c.spec.name, c.starts])),
+    racedRestarts: new Set(
+      pod.terminating || pod.gone ? [] : pod.containers.filter((c) => c.backOffRaced === true).map((c) => c.spec.name),
+    ),
   };
 }

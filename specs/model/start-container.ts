@@ -9,7 +9,7 @@ import { until, wait, type Chain, type Resumed } from './engine/chain.ts';
 import { advanceCrashBackOff, crashBackOffExpiry } from './crash-back-off.ts';
 import { ensureImage } from './image-pulls.ts';
 import { killContainer } from './kill-container.ts';
-import { latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
+import { backOffLag, latencies, runtimeDuration, runtimeOverheadSeconds } from './latencies.ts';
 import { planOwnExit } from './processes.ts';
 import { resetProbes } from './probes.ts';
 import { containerPoint, event } from './record.ts';
@@ -65,6 +65,25 @@ function linkRule(pod: PodModel, c: ContainerModel, from: Moment, waitedForBackO
 }
 
 /**
+ * A restart that the nominal timeline brings in a sync started by another container's point (its relist event, its
+ * start, its probe result) is anchored on that incidental trigger; under another timing the same restart comes in an
+ * earlier sync (its own exit's relist, its back-off requeue) or waits for a busy worker (R16, R31). Such a restart is
+ * anchored on its own cause, the container's exit: no sooner than the back-off it waited (none when the back-off
+ * raced), no later than either the sync that brought it here or its own requeue after that back-off, plus a busy
+ * worker's relist wait (KUBELET-FACTS §1.2, §4.4, Corrections 5, 10).
+ */
+function ownCause(pod: PodModel, c: ContainerModel, m: Moment, periodWaited: number): Moment {
+  const exited = c.exitedAt;
+  if (c.starts === 0 || !exited?.anchor || m.anchor?.scope !== 'container') return m;
+  const sinceExit = m.t - exited.t;
+  const lo = c.backOffRaced === true ? 0 : periodWaited;
+  const ownRequeue =
+    periodWaited + (periodWaited > 0 ? backOffLag(periodWaited).maxSeconds : latencies.relist.maxSeconds);
+  const hi = Math.max(sinceExit + m.hiSeconds - m.loSeconds, ownRequeue) + latencies.relistAfterBusyWorker.maxSeconds;
+  return { t: m.t, anchor: exited.anchor, loSeconds: Math.min(lo, sinceExit), hiSeconds: Math.max(hi, sinceExit) };
+}
+
+/**
  * What the sync's runtime snapshot said of the container before this sync killed it: doBackOff reads the newest
  * exited instance of that snapshot, so a container killed and restarted in one sync is judged by its previous exit
  * (KUBELET-FACTS §1.4, §4.4).
@@ -82,6 +101,7 @@ export function* startContainer(
   const name = c.spec.name;
   let m = from;
   let waitedForBackOff = false;
+  let periodWaited = 0;
   const exitedInSnapshot = snapshot ? snapshot.finishedAtSeconds !== undefined : c.runtime === 'exited';
   if (exitedInSnapshot) {
     const finished = snapshot ? snapshot.finishedAtSeconds : c.finishedAtSeconds;
@@ -101,8 +121,10 @@ export function* startContainer(
       return { status: 'backOff', at: m, expirySeconds: expiry };
     }
     waitedForBackOff = c.backOff !== undefined && (finished ?? 0) - c.backOff.lastUpdateSeconds <= 600;
+    periodWaited = waitedForBackOff ? (c.backOff?.periodSeconds ?? 0) : 0;
     advanceCrashBackOff(c, m.t);
   }
+  if (linkRule(pod, c, m, waitedForBackOff) === 'kubelet.start.serial') m = ownCause(pod, c, m, periodWaited);
   const link = linkRule(pod, c, m, waitedForBackOff);
   m = yield wait(m, latencies.criStep);
   const image = yield* ensureImage(pod, c, m, link);

@@ -67,6 +67,8 @@ export interface ContainerModel {
 export interface PullBackOff {
   periodSeconds: number;
   lastFailureSeconds: number;
+  /** the moment of the failed pull, anchored on its `pullFailed` point: a retry's own cause (§9.4) */
+  failedAt?: Moment;
 }
 
 export interface PodModel {

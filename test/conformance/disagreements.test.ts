@@ -41,11 +41,13 @@ function simObservation(caseFile: CaseFile): Observation {
  * survey's `seed * 100003 + index`). Those runs, too, must hold the case and diff clean against the model.
  */
 const realisticSeeds: Readonly<Record<string, ReadonlyArray<number>>> = {
+  'realistic-backoff-race-restart-near-the-end.case.yaml': [200809],
   'realistic-exec-prestop-of-dead-container-never-starts.case.yaml': [100281],
   'realistic-http-prestop-fails-when-container-dies.case.yaml': [100379],
   'realistic-prestop-timer-starts-at-the-call.case.yaml': [100012],
   'realistic-probe-kill-backoff-race-stays-open.case.yaml': [100216],
   'realistic-registry-down-registry-unavailable.case.yaml': [100021],
+  'realistic-start-gate-race-sidecar-exit-vs-init-exit.case.yaml': [500165],
   'realistic-startup-gate-before-stopped-container-probe.case.yaml': [100635],
   'realistic-terminate-pod-keeps-conditions.case.yaml': [100108],
 };
