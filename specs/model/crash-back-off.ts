@@ -23,10 +23,15 @@ export function crashBackOffExpiry(
   return nowSeconds < expiry ? expiry : undefined;
 }
 
-/** Records a restart decision at `nowSeconds` (flowcontrol Next). */
-export function advanceCrashBackOff(c: ContainerModel, nowSeconds: number): void {
+/**
+ * Records a restart decision at `nowSeconds` (flowcontrol Next). doBackOff passes the exited instance's finishedAt
+ * as Next's event time, so an entry is reset when its last update lies more than 600 s before that exit, not before
+ * the decision (KUBELET-FACTS §4.4 "Reset"); the entry's own last update is the decision's time.
+ */
+export function advanceCrashBackOff(c: ContainerModel, nowSeconds: number, finished = c.finishedAtSeconds): void {
   const entry = c.backOff;
-  if (!entry || nowSeconds - entry.lastUpdateSeconds > crashBackOff.resetAfterSeconds) {
+  const eventSeconds = finished ?? nowSeconds;
+  if (!entry || eventSeconds - entry.lastUpdateSeconds > crashBackOff.resetAfterSeconds) {
     c.backOff = { periodSeconds: crashBackOff.initialSeconds, lastUpdateSeconds: nowSeconds };
     return;
   }

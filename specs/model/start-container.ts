@@ -122,7 +122,7 @@ export function* startContainer(
     }
     waitedForBackOff = c.backOff !== undefined && (finished ?? 0) - c.backOff.lastUpdateSeconds <= 600;
     periodWaited = waitedForBackOff ? (c.backOff?.periodSeconds ?? 0) : 0;
-    advanceCrashBackOff(c, m.t);
+    advanceCrashBackOff(c, m.t, finished);
   }
   if (linkRule(pod, c, m, waitedForBackOff) === 'kubelet.start.serial') m = ownCause(pod, c, m, periodWaited);
   const link = linkRule(pod, c, m, waitedForBackOff);

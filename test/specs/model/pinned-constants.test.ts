@@ -91,6 +91,11 @@ describe('CrashLoopBackOff constants (KUBELET-FACTS §4.4, §13, Corrections 10)
     const short = predictRun(560);
     expect(windowOf(short, 'app.created#5')[0]).toBeGreaterThanOrEqual(40);
     expect(windowOf(short, 'app.created#5')[0]).toBeLessThan(40.5);
+    // 580 s + the 20 s wait: the restart decision comes more than 600 s after the last one, but Next compares the
+    // exit (finishedAt), 580 s after it, so the entry still doubles to 40 s (§4.4 "Reset": doBackOff passes FinishedAt)
+    const late = predictRun(580);
+    expect(windowOf(late, 'app.created#5')[0]).toBeGreaterThanOrEqual(40);
+    expect(windowOf(late, 'app.created#5')[0]).toBeLessThan(40.5);
   });
 });
 
