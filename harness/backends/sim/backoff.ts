@@ -21,15 +21,19 @@ export class Backoff {
     readonly resetMs: Ms,
   ) {}
 
-  /** Advances the key's delay (initial for a new or expired entry, else doubled up to the cap), stamped at `eventTime`. */
-  next(key: string, eventTime: Ms): void {
+  /**
+   * Advances the key's delay (initial for a new or expired entry, else doubled up to the cap). Expiry is judged at
+   * `eventTime` (CrashLoopBackOff passes the exit's finishedAt), but the entry is stamped with the clock's `now`, as
+   * flowcontrol's Next does (`lastUpdate = Clock.Now()`); `now` defaults to `eventTime` (image pulls pass the clock).
+   */
+  next(key: string, eventTime: Ms, now: Ms = eventTime): void {
     const entry = this.entries.get(key);
     if (entry === undefined || eventTime - entry.lastUpdate > this.resetMs) {
-      this.entries.set(key, { delay: this.initialMs, lastUpdate: eventTime });
+      this.entries.set(key, { delay: this.initialMs, lastUpdate: now });
       return;
     }
     entry.delay = Math.min(entry.delay * 2, this.maxMs);
-    entry.lastUpdate = eventTime;
+    entry.lastUpdate = now;
   }
 
   /** Current delay of the key, 0 without an entry. */

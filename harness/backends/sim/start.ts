@@ -57,7 +57,7 @@ export function* startContainer(w: World, c: ContainerInfo, snap: Snapshot): Act
         imageError: false,
       };
     }
-    w.crashBackoff.next(key, exited.finishedAt);
+    w.crashBackoff.next(key, exited.finishedAt, w.clock.now);
   }
   yield w.latencies.criStep();
   const imageError = yield* ensureImageExists(w, c);

@@ -29,6 +29,16 @@ describe('CrashLoopBackOff', () => {
     expect(b.get('app')).toBe(10_000);
   });
 
+  it('stamps an entry with the decision time, not the exit it judged (flowcontrol Next: lastUpdate = Clock.Now())', () => {
+    const b = crashLoopBackoff(false);
+    // the exit at 0 s, the restart decision 20 s later
+    b.next('app', 0, 20_000);
+    // the next exit, 615 s after the first but 595 s after the decision: the entry has not expired
+    expect(b.isInBackOffSince('app', 615_000, 615_500)).toBe(true);
+    b.next('app', 615_000, 625_000);
+    expect(b.get('app')).toBe(20_000);
+  });
+
   it('shows up in a crash-looping container: first restart at once, then at exit + 10 s, + 20 s (plus the tick)', () => {
     const obs = observe(scenario({ containers: [container('app', exits(1, 1))], observeFor: 80 }));
     const starts = times(obs, 'app.started');
