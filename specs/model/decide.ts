@@ -39,11 +39,17 @@ export function decide(pod: PodModel): SyncPlan {
   const kills: PlannedKill[] = [];
   const starts: ContainerModel[] = [];
   const inits = pod.containers.filter((c) => c.spec.role !== 'regular');
+  // computeInitContainerActions takes the pod as initialized when a regular container is Created or Running in the
+  // runtime; an Exited one does not count (it cannot tell an old sandbox's containers from the current one's), so a
+  // sidecar that exits while no regular container runs gates the regular containers again (KUBELET-FACTS §3.2)
+  const podHasInitialized = pod.containers.some(
+    (c) => c.spec.role === 'regular' && (c.runtime === 'running' || c.runtime === 'created'),
+  );
   let initialized = true;
   for (const c of inits) {
     if (c.spec.role === 'init') {
       if (c.runtime === 'exited' && c.exitCode === 0) continue;
-      if (pod.initializedEver) continue;
+      if (podHasInitialized) continue;
       if (c.runtime === 'running' || c.runtime === 'created') {
         initialized = false;
         break;
@@ -61,20 +67,20 @@ export function decide(pod: PodModel): SyncPlan {
       if (failed) {
         kills.push(probeKill(c, failed, true));
         starts.push(c);
-        if (!pod.initializedEver) {
+        if (!podHasInitialized) {
           initialized = false;
           break;
         }
         continue;
       }
-      if (!isStarted(c) && !pod.initializedEver) {
+      if (!isStarted(c) && !podHasInitialized) {
         initialized = false;
         break;
       }
       continue;
     }
     starts.push(c);
-    if (!pod.initializedEver) {
+    if (!podHasInitialized) {
       initialized = false;
       break;
     }

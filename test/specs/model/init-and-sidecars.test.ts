@@ -8,6 +8,7 @@ import {
   eventsOf,
   exits,
   exitsOnTerm,
+  findPoint,
   follows,
   forbidden,
   has,
@@ -298,5 +299,24 @@ describe('sidecars are stopped when the regular containers are done (Corrections
   it('and the pod Succeeds: sidecars do not count for the phase', () => {
     expect(p.final.phase.nominal).toBe('Succeeded');
     expect(forbidden(p, 'sc1.started#2')).toBe(true);
+  });
+});
+
+describe('a sidecar that exits while no regular container runs gates the regular containers again (§3.2)', () => {
+  // computeInitContainerActions counts the pod as initialized only while a regular container is Created or Running:
+  // the app exits at 10 s, the sidecar's second run at 5 + 5 s, so a sync that sees both exited restarts the sidecar
+  // (in back-off for 10 s) and leaves the app until the sidecar runs again
+  const p = predict(
+    scenario({
+      initContainers: [sidecar('sc1', { behavior: exits(1, 5) })],
+      containers: [regular('app', { behavior: exits(0, 10) })],
+      observeFor: 18,
+    }),
+  );
+
+  it('does not claim the app restarts straight after its exit', () => {
+    expect(has(p, 'app.exited')).toBe(true);
+    const restart = findPoint(p, 'app.created#2');
+    expect(restart === undefined || restart.certainty === 'possible').toBe(true);
   });
 });
