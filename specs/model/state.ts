@@ -46,8 +46,6 @@ export interface ContainerModel {
   /** the last start error of this container (reason cache, KUBELET-FACTS §8.1) */
   reasonCache?: { readonly reason: string; readonly message: string };
   backOff?: CrashBackOff;
-  /** the exit of a kill whose restart raced the previous back-off (a restart at once is possible after it) */
-  racedExit?: Moment;
   /** killed and restarted in one sync while its previous back-off raced the kill: set until it starts again (§4.4) */
   backOffRaced?: boolean;
   readonly probes: Partial<Record<ProbeType, ProbeState>>;

@@ -88,7 +88,6 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     if (racesBackOff) c.backOffRaced = true;
     const from = racesBackOff ? { ...m, hiSeconds: m.hiSeconds + backOffRaceSlack(c.backOff?.periodSeconds ?? 0) } : m;
     const outcome = yield* startContainer(pod, c, from, beforeKill.get(c));
-    if (racesBackOff && c.exitedAt) c.racedExit = c.exitedAt;
     m = outcome.at;
     // the race stays open until the container starts again: a sync in between (another container's relist or probe
     // event) that finds the same back-off must not close it (seen in the realistic sim: restart 0.04 s after a kill)
@@ -96,7 +95,7 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     else c.backOffRaced = false;
     if (outcome.status === 'backOff') {
       if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {
-        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt, raced: c.racedExit === c.exitedAt };
+        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt, raced: c.backOffRaced === true };
       }
     } else if (outcome.status === 'failed') {
       error = true;
