@@ -95,7 +95,7 @@ function* syncPod(pod: PodModel, from: Moment): Chain {
     else c.backOffRaced = false;
     if (outcome.status === 'backOff') {
       if (c.exitedAt && (!backOff || outcome.expirySeconds < backOff.expirySeconds)) {
-        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt, raced: c.backOffRaced === true };
+        backOff = { expirySeconds: outcome.expirySeconds, exitedAt: c.exitedAt, raced: c.backOffRaced };
       }
     } else if (outcome.status === 'failed') {
       error = true;
