@@ -4,26 +4,17 @@
  */
 import { simDeviations } from '../backends/sim/index.ts';
 import { scenariosFor } from './deviation-targets.ts';
-import { differentialCatch } from './deviation-catch.ts';
+import { differentialCatch, type DeviationCatch } from './deviation-catch.ts';
 import { runProperty } from './property.ts';
 import { simTarget } from './target.ts';
 
 export { benchLoop, combineLoops, type LoopBench, type LoopVariant, type StageTimes } from './bench-loop.ts';
 
-/** How long one deviation took to show. */
-export interface DeviationBench {
-  readonly name: string;
-  readonly rule: string;
-  readonly caught: boolean;
-  /** generated scenarios up to the first failure */
-  readonly runs: number;
-  readonly msToFailure?: number;
-  /** caught, shrunk and the report (case file) built */
-  readonly msTotal: number;
-  readonly shrinks?: number;
-  /** the rules of the shrunk counterexample's violations */
-  readonly violatedRules: ReadonlyArray<string>;
-}
+/** How long one deviation took to show: the fields of a catch that a plain (non-differential) run also has. */
+export type DeviationBench = Pick<
+  DeviationCatch,
+  'name' | 'rule' | 'caught' | 'runs' | 'msToFailure' | 'msTotal' | 'shrinks' | 'violatedRules'
+>;
 
 /**
  * For each sim deviation (or those named), `run --deviation NAME --runs N` timed from start to printed report.
