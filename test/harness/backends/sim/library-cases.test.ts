@@ -1,24 +1,11 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCaseText } from '../../../../harness/cases/index.ts';
 import { simulate } from '../../../../harness/backends/sim/index.ts';
 import { unmetExpectations } from './expect-check.ts';
+import { caseFiles, libraryDir } from './library-case-files.ts';
 
 // The project's own case library (specs/cases), written over KUBELET-FACTS: a second, independent check.
-const libraryDir = fileURLToPath(new URL('../../../../specs/cases', import.meta.url));
-
-function caseFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return caseFiles(path);
-      return name.endsWith('.case.yaml') ? [path] : [];
-    });
-}
-
 describe.runIf(existsSync(libraryDir))('the sim backend on the case library', () => {
   for (const file of existsSync(libraryDir) ? caseFiles(libraryDir) : []) {
     it(file.slice(libraryDir.length + 1), () => {

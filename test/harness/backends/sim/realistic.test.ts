@@ -2,9 +2,7 @@
  * The realistic mode: a node of its own (names, UIDs, runtime), milliseconds on every runtime call,
  * clock phases drawn per scenario, all from the seed; and every case still passes on it.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCaseText } from '../../../../harness/cases/index.ts';
 import { createSimBackend, simulate } from '../../../../harness/backends/sim/index.ts';
@@ -14,6 +12,7 @@ import { Prng } from '../../../../harness/backends/sim/prng.ts';
 import type { Observation } from '../../../../specs/vocabulary/index.ts';
 import { container, deleteAt, exec, hook, runs, scenario } from './build.ts';
 import { unmetExpectations } from './expect-check.ts';
+import { caseFiles, libraryDir } from './library-case-files.ts';
 import { must, observe } from './observe-helpers.ts';
 import { haveSharedCases, loadSharedCases } from './shared-cases.ts';
 
@@ -155,18 +154,6 @@ describe('realistic draws', () => {
 });
 
 // The project's case library and the shared cases: `podconform check --backend sim` in realistic mode
-const libraryDir = fileURLToPath(new URL('../../../../specs/cases', import.meta.url));
-
-function caseFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return caseFiles(path);
-      return name.endsWith('.case.yaml') ? [path] : [];
-    });
-}
-
 describe('every case on a realistic node', () => {
   const seeds = [undefined, 11, 12];
   it('the case library passes on three realistic nodes each', () => {
