@@ -23,13 +23,24 @@ export type RunOutcome =
   | { readonly status: 'unknown'; readonly reason: string; readonly detail?: string }
   | { readonly status: 'error'; readonly reason: string; readonly detail?: string };
 
-export type SetUpOutcome = { readonly status: 'ready' } | { readonly status: 'unavailable'; readonly reason: string };
+/**
+ * `ready` may carry notices for the user (a cluster's version and the rule profile that applies, a plain warning
+ * that version-dependent rules may differ); `unavailable` says in one line what is missing and how to get it.
+ */
+export type SetUpOutcome =
+  | { readonly status: 'ready'; readonly notices?: ReadonlyArray<string> }
+  | { readonly status: 'unavailable'; readonly reason: string };
 
 export interface Backend {
   /** as the user names it: `sim`, `podman`, `kind`, `exec:COMMAND` */
   readonly name: string;
   /** how precise observed times are, in seconds; the differ's tolerance follows from it */
   readonly clockResolutionSeconds: number;
+  /**
+   * How many scenarios it runs at once unless `--parallel` says otherwise; `run` must accept that many concurrent
+   * calls. Absent: one at a time.
+   */
+  readonly defaultParallelism?: number;
   setUp(): Promise<SetUpOutcome>;
   run(scenario: Scenario, options?: RunOptions): Promise<RunOutcome>;
   tearDown(): Promise<void>;

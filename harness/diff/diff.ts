@@ -29,7 +29,7 @@ export function diff(prediction: Prediction, observation: Observation, options: 
 }
 
 function diffOrThrow(prediction: Prediction, observation: Observation, options: DiffOptions): Verdict {
-  const hidden = new Set(options.unobservablePoints ?? []);
+  const hidden = new Set([...(options.unobservablePoints ?? []), ...(observation.unobservablePoints ?? [])]);
   const points = diffPoints(prediction, numbered(observation), options.toleranceSeconds, (name) => !hidden.has(name));
   const final = diffFinal(prediction.final, observation.final);
   const events = diffEvents(prediction.events, observation.events);

@@ -47,4 +47,9 @@ export interface Observation {
   /** absent: the backend cannot see Events */
   readonly events?: ReadonlyArray<ObservedEvent>;
   readonly clock: { readonly resolution: number };
+  /**
+   * Point names (`postStart.started`, `ready`, `gone`) this backend cannot see at all: a check that needs one it
+   * did not report is `unknown`, never `fail`. Not part of the exec: protocol; built-in real backends set it.
+   */
+  readonly unobservablePoints?: ReadonlyArray<string>;
 }

@@ -176,6 +176,15 @@ describe('diff', () => {
     expect(v).toEqual({ status: 'unknown', violations: [], unobserved: ['app.kill'] });
   });
 
+  it('takes the points an observation declares unobservable as unknown too', () => {
+    const blind = { ...withPoints(good.points.filter((p) => p.point !== 'app.kill')), unobservablePoints: ['kill'] };
+    expect(diff(prediction, blind, { toleranceSeconds: 0 })).toEqual({
+      status: 'unknown',
+      violations: [],
+      unobserved: ['app.kill'],
+    });
+  });
+
   it('judges the window of a possible point once it occurred', () => {
     const late = diff(prediction, withPoints([...good.points, { point: 'app.ready', t: 3 }]), { toleranceSeconds: 0 });
     expect(messages(late)).toEqual([

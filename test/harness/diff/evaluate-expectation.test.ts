@@ -338,4 +338,28 @@ describe('evaluateExpectation', () => {
     expect(judge({ ...pass, ...unknown, ...fail }).status).toBe('fail');
     expect(judge({ ...fail, ...pass }).status).toBe('fail');
   });
+
+  describe('points the backend cannot observe', () => {
+    const blind: Observation = { ...observation, unobservablePoints: ['postStart.started', 'ready'] };
+
+    it('makes an order on a missing unobservable point unknown, and on a missing observable one a failure', () => {
+      expect(only({ order: [{ before: ref('app.postStart.started'), after: ref('app.exited') }] }, blind)).toEqual({
+        status: 'unknown',
+        expect: 'order [app.postStart.started, app.exited]',
+        message: 'app.postStart.started: the backend cannot observe it',
+      });
+      expect(only({ order: [{ before: ref('app.term'), after: ref('app.exited') }] }, blind).status).toBe('fail');
+    });
+
+    it('cannot confirm that an unobservable point never came', () => {
+      expect(only({ never: [ref('app.ready')] }, blind).status).toBe('unknown');
+      expect(only({ never: [ref('app.ready')] }).status).toBe('pass');
+    });
+
+    it('makes a timing on a missing unobservable point unknown', () => {
+      const timing = { type: 'from' as const, from: ref('app.started'), to: ref('app.ready'), maxSeconds: 1 };
+      expect(only({ timing: [timing] }, blind).status).toBe('unknown');
+      expect(only({ timing: [timing] }).status).toBe('fail');
+    });
+  });
 });
