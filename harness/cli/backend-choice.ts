@@ -14,7 +14,13 @@ export interface ObservationSource {
 }
 
 export type BackendChoice =
-  | { readonly status: 'ok'; readonly source: ObservationSource; readonly backend?: Backend }
+  | {
+      readonly status: 'ok';
+      readonly source: ObservationSource;
+      readonly backend?: Backend;
+      /** what the backend's set-up told the user (a cluster's version and rule profile) */
+      readonly notices?: ReadonlyArray<string>;
+    }
   | { readonly status: 'error'; readonly message: string; readonly exitCode: number };
 
 function modelObservation(scenario: Scenario): RunOutcome {
@@ -33,22 +39,35 @@ const modelSource: ObservationSource = {
   close: () => Promise.resolve(),
 };
 
+/** What the command line says about a backend beyond its name (`--context`, `--cluster` for a cluster backend). */
+export interface BackendOptions {
+  readonly context?: string;
+  readonly cluster?: string;
+}
+
+/** `--context` and `--cluster` as the command line gave them. */
+export function backendOptions(values: ReadonlyMap<string, string>): BackendOptions {
+  const context = values.get('context');
+  const cluster = values.get('cluster');
+  return { ...(context === undefined ? {} : { context }), ...(cluster === undefined ? {} : { cluster }) };
+}
+
 /** Backends registered at run time (name → factory); they take precedence over the built-in ones. */
-export const backendFactories = new Map<string, (spec: string) => Backend>();
+export const backendFactories = new Map<string, (spec: string, options: BackendOptions) => Backend>();
 
 // The built-in backends, loaded only when named (the exec: backend's process handling, the whole simulator).
-const builtinFactories: Readonly<Record<string, (spec: string) => Promise<Backend>>> = {
+const builtinFactories: Readonly<Record<string, (spec: string, options: BackendOptions) => Promise<Backend>>> = {
   sim: async () => (await import('../backends/sim/index.ts')).createSimBackend(),
   // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
   exec: async (spec) => (await import('../backends/exec/index.ts')).createExecBackend(spec.slice('exec:'.length)),
 };
 
-export async function resolveBackend(spec: string): Promise<BackendChoice> {
+export async function resolveBackend(spec: string, options: BackendOptions = {}): Promise<BackendChoice> {
   if (spec === 'model') return { status: 'ok', source: modelSource };
   const key = spec.startsWith('exec:') ? 'exec' : spec;
   const registered = backendFactories.get(key);
   const builtin = Object.hasOwn(builtinFactories, key) ? builtinFactories[key] : undefined;
-  const factory = registered ? (s: string) => Promise.resolve(registered(s)) : builtin;
+  const factory = registered ? (s: string, o: BackendOptions) => Promise.resolve(registered(s, o)) : builtin;
   if (!factory) {
     const names = new Set(['model', ...Object.keys(builtinFactories), ...backendFactories.keys()]);
     const known = [...names].map((k) => (k === 'exec' ? "exec:'COMMAND'" : k));
@@ -58,7 +77,7 @@ export async function resolveBackend(spec: string): Promise<BackendChoice> {
       exitCode: exitCodes.badInput,
     };
   }
-  const backend = await factory(spec);
+  const backend = await factory(spec, options);
   const ready = await backend.setUp();
   if (ready.status === 'unavailable') {
     return {
@@ -70,6 +89,7 @@ export async function resolveBackend(spec: string): Promise<BackendChoice> {
   return {
     status: 'ok',
     backend,
+    notices: ready.notices ?? [],
     source: {
       name: backend.name,
       observe: (scenario) => backend.run(scenario),

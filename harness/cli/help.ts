@@ -5,15 +5,20 @@ const exitCodesText = `Exit codes: 0 passed, 1 a case or property failed, 2 bad 
 
 /** The help text per command. */
 export const commandHelp: Readonly<Record<string, string>> = {
-  check: `Usage: podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--json] [--verbose]
+  check: `Usage: podconform check [FILES|DIRS...] [--backend model|sim|podman|kube|kind|exec:'CMD'] [--parallel N]
+                        [--context CTX] [--cluster NAME] [--tolerance SECONDS] [--json] [--verbose]
 
 Judges each case file's expect block against the model's nominal observation, or with --backend against what an
 implementation did. Directories are searched for *.case.yaml; no argument: the built-in case library. A case
 without an expect block is reported as "no expectations", never as a pass.
 
-  --backend B   model (default), sim, or exec:'COMMAND' (the exec: protocol, README)
-  --json        one JSON object: {backend, cases:[{id, file, status, failures}], summary}
-  --verbose     every failed expectation, not just the first
+  --backend B     model (default), sim, podman, kube (any cluster), kind, or exec:'COMMAND' (README)
+  --parallel N    cases run at once on a real backend (default: the backend's own); results stay in file order
+  --context CTX   kube: the kubeconfig context (without it only a kind cluster's current context is used)
+  --cluster NAME  kind: the cluster to create or reuse (default podconform)
+  --tolerance S   judge timing bounds and orders that much more loosely
+  --json          one JSON object: {backend, cases:[{id, file, status, failures}], summary}
+  --verbose       every failed expectation, not just the first
 
 ${exitCodesText}
 `,
@@ -35,14 +40,15 @@ The catalogue of lifecycle rules the model implements, with their sources and st
 
 ${exitCodesText}
 `,
-  run: `Usage: podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
-                      [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode MODE] [--tolerance SECONDS]
+  run: `Usage: podconform run [--backend sim|podman|kube|kind|exec:'CMD'] [--runs N] [--seed S] [--path P]
+                      [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode MODE]
+                      [--parallel N] [--context CTX] [--cluster NAME] [--shrink-seconds N] [--tolerance SECONDS]
                       [--json] [--out DIR]
 
 Runs the built-in case library on the backend, then the property loop: generate a pod and its faults, predict,
 run, diff; a failure is shrunk to a minimal case file, printed after its one-line replay command.
 
-  --backend B       sim (default) or exec:'COMMAND'
+  --backend B       sim (default), podman, kube (any cluster), kind, or exec:'COMMAND'
   --runs N          generated scenarios (default 300 on sim, 100 elsewhere)
   --seed S          reproducible run; --path P replays one counterexample (with its --seed)
   --rules GLOB      only violations of these rules count (comma-separated globs; must match a rule)
@@ -55,6 +61,11 @@ run, diff; a failure is shrunk to a minimal case file, printed after its one-lin
                     milliseconds on every runtime call, random relist and ticker phases, all drawn from the seed;
                     jitter: node-like latencies only; nominal: every latency at its nominal value
   --no-jitter       the same as --sim-mode nominal
+  --parallel N      real backends: scenarios run at once (default: the backend's own); the same seed finds the
+                    same first failure at any N. Prints wall time against the modeled time per slot
+  --context CTX     kube: the kubeconfig context (without it only a kind cluster's current context is used)
+  --cluster NAME    kind: the cluster to create or reuse (default podconform)
+  --shrink-seconds N  real backends: how long shrinking a failure may take (default 300; each step is a real pod)
   --tolerance SEC   judge windows and orders that much more loosely (real nodes; at least the clock resolution)
   --json            one JSON object: {backend, seed, runs, status, scenariosPerSecond, counterexample?, error?}
   --out DIR         write a versioned run record to DIR

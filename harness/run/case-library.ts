@@ -1,5 +1,6 @@
 /** The case library (`specs/cases/`, or any case files) run on a backend first, each case judged by its `expect`. */
-import { findCaseFiles, formatProblem, loadCaseFile } from '../cases/index.ts';
+import { findCaseFiles, formatProblem, loadCaseFile, type CaseFile } from '../cases/index.ts';
+import { mapConcurrent } from './concurrency.ts';
 import { judgeCase, type CaseFailure, type CaseStatus } from './judge-case.ts';
 import type { Scenario } from '../../specs/vocabulary/index.ts';
 import type { RunTarget } from './target.ts';
@@ -26,33 +27,38 @@ export interface LibraryReport {
   readonly problems: ReadonlyArray<string>;
 }
 
-/** Runs every case under `paths` (those `only` accepts) on the target with nominal latencies; a missing directory is an empty library. */
+/**
+ * Runs every case under `paths` (those `only` accepts) on the target with nominal latencies, `slots` at a time on
+ * a backend that waits on real pods; a missing directory is an empty library.
+ */
 export async function runCaseLibrary(
   target: RunTarget,
   paths: ReadonlyArray<string>,
   only: (scenario: Scenario) => boolean = () => true,
+  slots = 1,
 ): Promise<LibraryReport> {
   const found = await findCaseFiles(paths);
   const problems = found.problems.filter((p) => !p.message.includes('no such file')).map(formatProblem);
-  const cases: LibraryCaseResult[] = [];
-  let status: LibraryStatus = 'pass';
+  const loadedCases: { readonly file: string; readonly caseFile: CaseFile }[] = [];
   for (const file of found.files) {
     const loaded = await loadCaseFile(file);
     if (loaded.status === 'invalid') {
       problems.push(...loaded.problems.map(formatProblem));
       continue;
     }
-    const { scenario } = loaded.caseFile;
-    if (!only(scenario)) continue;
+    if (only(loaded.caseFile.scenario)) loadedCases.push({ file, caseFile: loaded.caseFile });
+  }
+  const cases = await mapConcurrent(loadedCases, target.runSync ? 1 : slots, async ({ file, caseFile }) => {
+    const { scenario } = caseFile;
     const outcome = target.runSync ? target.runSync(scenario) : await target.run(scenario);
-    const { status: caseStatus, failures } = judgeCase(
-      loaded.caseFile,
+    const { status, failures } = judgeCase(
+      caseFile,
       outcome,
       outcome.status === 'observed' ? target.toleranceSeconds(outcome.observation) : 0,
     );
-    const result: LibraryCaseResult = { id: scenario.id, file, status: caseStatus, failures };
-    if (caseStatus !== 'no expectations' && rank[caseStatus] > rank[status]) status = caseStatus;
-    cases.push(result);
-  }
+    return { id: scenario.id, file, status, failures };
+  });
+  let status: LibraryStatus = 'pass';
+  for (const c of cases) if (c.status !== 'no expectations' && rank[c.status] > rank[status]) status = c.status;
   return { status, cases, problems };
 }

@@ -49,6 +49,11 @@ export interface PropertyOptions {
    * counterexample is then shrunk here from that index, so the verdict is the one a single thread gives.
    */
   readonly search?: FirstFailureSearch;
+  /**
+   * How long shrinking may take once a failure is found, in ms (absent: no limit). On a real backend every shrink
+   * step is a real pod run; past the budget no candidate is run and the smallest failure found so far is reported.
+   */
+  readonly shrinkBudgetMs?: number;
 }
 
 /** One judged index that was not a pass, as a search reports it. */
@@ -158,6 +163,11 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
   let failingKind: 'fail' | 'error' | undefined;
   let lastFailure: { input: PropertyInput; judged: Judged } | undefined;
   const started = performance.now();
+  let shrinkStarted: number | undefined;
+  const shrinkBudgetSpent = (): boolean =>
+    options.shrinkBudgetMs !== undefined &&
+    shrinkStarted !== undefined &&
+    performance.now() - shrinkStarted > options.shrinkBudgetMs;
 
   const progress = (): void => {
     options.onProgress?.({
@@ -187,6 +197,7 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     if (failing) {
       failingKind = judged.status === 'error' ? 'error' : 'fail';
       shrinking = true;
+      shrinkStarted ??= performance.now();
       lastFailure = { input, judged };
     }
     progress();
@@ -230,11 +241,14 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
             params,
           )
         : await fc.check(
+            // Past the shrink budget a candidate counts as passing without a run, so fast-check ends at once.
             fc.asyncProperty(inputs, async (input) =>
-              record(
-                input,
-                judgeCatching(input.scenario, await target.run(input.scenario, input.latencySeed), judgeOptions),
-              ),
+              shrinkBudgetSpent()
+                ? true
+                : record(
+                    input,
+                    judgeCatching(input.scenario, await target.run(input.scenario, input.latencySeed), judgeOptions),
+                  ),
             ),
             params,
           );

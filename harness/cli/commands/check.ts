@@ -10,7 +10,8 @@ import { judgeCase, type CaseJudgement, type CaseStatus } from '../../run/judge-
 import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { resolveBackend, type ObservationSource } from '../backend-choice.ts';
+import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
+import { mapConcurrent, slotUse, slotUseLine } from '../../run/concurrency.ts';
 
 export interface CaseResult extends CaseJudgement {
   readonly id: string;
@@ -46,17 +47,27 @@ function line(result: CaseResult, cwd: string): string {
 }
 
 export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ['json', 'verbose'], values: ['backend', 'tolerance'] });
+  const parsed = parseArgs(argv, {
+    flags: ['json', 'verbose'],
+    values: ['backend', 'tolerance', 'parallel', 'context', 'cluster'],
+  });
   if (parsed.status === 'error') {
     io.err(`podconform check: ${parsed.message}\n`);
     return exitCodes.badInput;
   }
   const { args } = parsed;
-  const backend = await resolveBackend(args.values.get('backend') ?? 'model');
+  const parallelText = args.values.get('parallel');
+  if (parallelText !== undefined && (!/^\d+$/.test(parallelText) || Number(parallelText) < 1)) {
+    io.err(`podconform check: --parallel must be a whole number >= 1, got '${parallelText}'\n`);
+    return exitCodes.badInput;
+  }
+  const backend = await resolveBackend(args.values.get('backend') ?? 'model', backendOptions(args.values));
   if (backend.status === 'error') {
     io.err(`podconform check: --backend: ${backend.message}\n`);
     return backend.exitCode;
   }
+  for (const notice of backend.notices ?? []) io.err(`${backend.source.name}: ${notice}\n`);
+  const slots = parallelText !== undefined ? Number(parallelText) : (backend.backend?.defaultParallelism ?? 1);
   const toleranceText = args.values.get('tolerance');
   if (toleranceText !== undefined && !/^\d+(\.\d+)?$/.test(toleranceText)) {
     io.err(`podconform check: --tolerance must be a number of seconds >= 0, got '${toleranceText}'\n`);
@@ -71,25 +82,39 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   const paths = args.positionals.length > 0 ? args.positionals : [builtinCasesDir];
   const found = await findCaseFiles(paths);
   const problems: CaseProblem[] = [...found.problems];
-  const results: CaseResult[] = [];
+  const loaded: CaseFile[] = [];
+  for (const file of found.files) {
+    const result = await loadCaseFile(file);
+    if (result.status === 'invalid') problems.push(...result.problems);
+    else loaded.push(result.caseFile);
+  }
+  const started = performance.now();
+  let results: CaseResult[];
   try {
-    for (const file of found.files) {
-      const loaded = await loadCaseFile(file);
-      if (loaded.status === 'invalid') {
-        problems.push(...loaded.problems);
-        continue;
-      }
-      const result = await judge(loaded.caseFile, source, tolerance);
-      results.push(result);
-      if (!args.flags.has('json')) {
+    // Several cases at once on a backend that waits on real pods; lines still come out in file order.
+    results = await mapConcurrent(loaded, slots, (caseFile) => judge(caseFile, source, tolerance), {
+      onResult: (result) => {
+        if (args.flags.has('json')) return;
         io.out(`${line(result, cwd)}\n`);
         if (args.flags.has('verbose')) {
           for (const f of result.failures.slice(1)) io.out(`         ${f.expect}: ${f.message}\n`);
         }
-      }
-    }
+      },
+    });
   } finally {
     await source.close();
+  }
+  if (real !== undefined && loaded.length > 0) {
+    const wall = (performance.now() - started) / 1000;
+    io.err(
+      `${slotUseLine(
+        slotUse(
+          wall,
+          loaded.map((c) => c.scenario.observeForSeconds),
+          slots,
+        ),
+      )}\n`,
+    );
   }
   if (found.files.length === 0 && problems.length === 0) {
     problems.push({ file: paths.join(', '), line: 1, field: 'path', message: 'no *.case.yaml files found' });

@@ -11,13 +11,16 @@ import { allRules } from '../../../specs/rules/index.ts';
 import { runCaseLibrary, type LibraryReport } from '../../run/case-library.ts';
 import { familyScenarios, scenariosFor } from '../../run/deviation-targets.ts';
 import { defaultWorkers, WorkerPool, workerSearch } from '../../run/parallel.ts';
-import { runProperty, type PropertyOptions, type PropertyReport } from '../../run/property.ts';
+import { concurrentSearch } from '../../run/concurrent-search.ts';
+import { propertyInputs, runProperty, type PropertyOptions, type PropertyReport } from '../../run/property.ts';
+import { SlotRecorder } from '../../run/slot-recorder.ts';
+import type { Violation } from '../../diff/index.ts';
 import { ruleMatcher } from '../../run/rule-glob.ts';
 import { makeDirectory, runRecord, writeRunRecord } from '../../run/run-record.ts';
 import { simRun, type SimRunSpec } from '../../run/sim-run.ts';
 import { backendTarget, type RunTarget } from '../../run/target.ts';
 import { parseArgs } from '../args.ts';
-import { resolveBackend } from '../backend-choice.ts';
+import { backendOptions, resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { exitCodeFor, overallStatus, progressLine, runJson, runText } from './run-output.ts';
@@ -27,6 +30,8 @@ export type { RunJson } from './run-output.ts';
 /** Runs per backend when `--runs` is not given. */
 export const defaultRuns: Readonly<Record<string, number>> = { sim: 300 };
 const defaultRunsElsewhere = 100;
+// Every shrink step on a real backend is a real pod run of up to its observeFor: five minutes, then report.
+const defaultShrinkSecondsOnRealBackends = 300;
 // Below this many scenarios, starting worker threads costs more than it saves (when --workers is not given).
 const minRunsForDefaultWorkers = 50;
 
@@ -73,7 +78,11 @@ function reason(error: unknown): string {
   return e.code !== undefined ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(error);
 }
 
-/** `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode MODE] [--tolerance SECONDS] [--json] [--out DIR]` */
+/**
+ * `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME]
+ * [--scenarios FAMILY] [--workers N] [--sim-mode MODE] [--parallel N] [--context CTX] [--cluster NAME]
+ * [--shrink-seconds N] [--tolerance SECONDS] [--json] [--out DIR]`
+ */
 export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ['json', 'no-jitter'],
@@ -89,6 +98,10 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       'workers',
       'tolerance',
       'sim-mode',
+      'parallel',
+      'context',
+      'cluster',
+      'shrink-seconds',
     ],
   });
   const fail = (message: string): number => {
@@ -105,6 +118,10 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (seed.status === 'error') return fail(seed.message);
   const workers = wholeNumber('workers', args.values.get('workers'), 1);
   if (workers.status === 'error') return fail(workers.message);
+  const parallel = wholeNumber('parallel', args.values.get('parallel'), 1);
+  if (parallel.status === 'error') return fail(parallel.message);
+  const shrinkSeconds = wholeNumber('shrink-seconds', args.values.get('shrink-seconds'), 0);
+  if (shrinkSeconds.status === 'error') return fail(shrinkSeconds.message);
   const path = args.values.get('path');
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) {
     return fail(`--path must be fast-check's replay path such as 3:0:1, got '${path}'`);
@@ -123,6 +140,9 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (backendName === 'model') return fail('the model cannot be run against itself; use --backend sim or exec:CMD');
   if (workers.value !== undefined && workers.value > 1 && backendName !== 'sim') {
     return fail('--workers applies to the sim backend only (an exec: command answers one case at a time)');
+  }
+  if (parallel.value !== undefined && backendName === 'sim') {
+    return fail('--parallel applies to real backends; the sim judges on threads with --workers');
   }
   const family = args.values.get('scenarios');
   if (family !== undefined && familyScenarios(family) === undefined) {
@@ -165,6 +185,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   let target: RunTarget;
   let close = (): Promise<void> => Promise.resolve();
   let pool: WorkerPool | undefined;
+  let slots = 1;
+  let recorder: SlotRecorder | undefined;
   const property: Partial<PropertyOptions> = {};
   if (backendName === 'sim') {
     const spec: SimRunSpec = {
@@ -186,13 +208,16 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       close = () => started.close();
     }
   } else {
-    const choice = await resolveBackend(backendName);
+    const choice = await resolveBackend(backendName, backendOptions(args.values));
     if (choice.status === 'error') {
       io.err(`podconform run: --backend: ${choice.message}\n`);
       return choice.exitCode;
     }
     if (choice.backend === undefined) return fail(`backend '${backendName}' cannot run generated scenarios`);
-    target = backendTarget(choice.backend);
+    for (const notice of choice.notices ?? []) io.err(`${choice.backend.name}: ${notice}\n`);
+    slots = parallel.value ?? choice.backend.defaultParallelism ?? 1;
+    recorder = new SlotRecorder(backendTarget(choice.backend), slots);
+    target = recorder.target;
     close = () => choice.source.close();
   }
 
@@ -203,17 +228,49 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   try {
     // A replay (--path) reproduces one counterexample; the library has been judged in the run that found it.
     if (path === undefined) {
+      recorder?.startPhase('case library');
       library = await runCaseLibrary(
         target,
         [builtinCasesDir],
         keepRule === undefined ? undefined : (s) => s.rules.some(keepRule),
+        slots,
       );
+    }
+    const scenarios = scenariosFor(deviations, family);
+    if (recorder !== undefined) {
+      const phases = recorder;
+      phases.startPhase('generated scenarios');
+      const search =
+        slots > 1 && path === undefined
+          ? concurrentSearch(
+              target,
+              propertyInputs(target, scenarios),
+              {
+                toleranceSeconds: target.toleranceSeconds,
+                ...(keepRule === undefined ? {} : { keep: (v: Violation) => keepRule(v.rule) }),
+              },
+              slots,
+            )
+          : undefined;
+      Object.assign(property, {
+        shrinkBudgetMs: (shrinkSeconds.value ?? defaultShrinkSecondsOnRealBackends) * 1000,
+        ...(search === undefined
+          ? {}
+          : {
+              search: async (...args: Parameters<typeof search>) => {
+                const found = await search(...args);
+                // The replay and the shrink that follow run one pod at a time.
+                phases.startPhase('replay and shrink', 1);
+                return found;
+              },
+            }),
+      });
     }
     let lastDraw = 0;
     report = await runProperty({
       ...property,
       target,
-      scenarios: scenariosFor(deviations, family),
+      scenarios,
       ...(family === undefined || family === 'any' ? {} : { family }),
       numRuns,
       nominalFirst: backendName === 'sim',
@@ -235,6 +292,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   } finally {
     await close();
   }
+  // A real backend spends wall time on pods: how close the run came to the modeled time per slot (issue 7 item 5).
+  for (const line of recorder?.lines() ?? []) io.err(`${line}\n`);
 
   const status = overallStatus(library?.status, report.status);
   if (outDir !== undefined) {
