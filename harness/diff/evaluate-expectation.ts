@@ -103,7 +103,12 @@ export function evaluateExpectation(
     const seen = final.containers?.[c.container];
     const at = `containers.${c.container}`;
     if (c.state) entries.push(value(`${at}.state`, c.state, seen?.state));
-    if (c.reason) entries.push(value(`${at}.reason`, c.reason, seen?.reason ?? (seen ? '' : undefined)));
+    // A running container has no reason, so a running one without a reason shows "none"; a waiting or terminated
+    // container always has one in Kubernetes, so there a missing reason was not observed (podman has none at all).
+    if (c.reason) {
+      const none = seen !== undefined && (seen.state === 'running' || seen.state === undefined) ? '' : undefined;
+      entries.push(value(`${at}.reason`, c.reason, seen?.reason ?? none));
+    }
     if (c.exitCode) entries.push(value(`${at}.exitCode`, c.exitCode, seen?.exitCode));
     if (c.restartCount) entries.push(value(`${at}.restartCount`, c.restartCount, seen?.restartCount));
     if (c.ready) entries.push(value(`${at}.ready`, c.ready, seen?.ready));
