@@ -119,6 +119,12 @@ describe('evaluateExpectation', () => {
       'expected Completed, got ',
     );
     expect(only({ containers: [{ container: 'gone', reason: eq('') }] }).status).toBe('unknown');
+    // a terminated container always has a reason in Kubernetes: one reported without it (podman) was not observed
+    const reasonless: Observation = {
+      ...observation,
+      final: { containers: { done: { state: 'terminated', exitCode: 0 } } },
+    };
+    expect(only({ containers: [{ container: 'done', reason: eq('Completed') }] }, reasonless).status).toBe('unknown');
     expect(only({ containers: [{ container: 'quiet', exitCode: eq(0) }] }).status).toBe('unknown');
     expect(only({ containers: [{ container: 'app', exitCode: { type: 'range', max: 0 } }] }).message).toBe(
       'expected {max: 0}, got 1',
