@@ -15,7 +15,9 @@
  */
 import type { Scenario } from '../../../specs/vocabulary/index.ts';
 import type { CompileOptions, CompileOutcome } from './compiled-pod.ts';
-import { compileContainer, markerVolumeName, type CompiledContainer } from './compile-container.ts';
+import { compileContainer, markerVolumeName } from './compile-container.ts';
+import { handlerPorts } from './container-handlers.ts';
+import { PortBook } from './port-book.ts';
 import { Unexpressible, wholeSeconds } from './unexpressible.ts';
 
 function record(value: unknown): Readonly<Record<string, unknown>> {
@@ -43,26 +45,15 @@ function volumes(scenario: Scenario, options: CompileOptions): unknown[] {
   return [...list, { name: markerVolumeName, hostPath: { path: options.markerHostDir, type } }];
 }
 
-// All containers share the pod's network namespace: two servers on one port cannot both listen.
-function checkPorts(compiled: ReadonlyArray<{ readonly name: string; readonly c: CompiledContainer }>): void {
-  const owner = new Map<number, string>();
-  for (const { name, c } of compiled) {
-    for (const port of c.ports) {
-      const other = owner.get(port);
-      if (other !== undefined) throw new Unexpressible(`${other} and ${name} both need to listen on port ${port}`);
-      owner.set(port, name);
-    }
-  }
-}
-
 function compileOrThrow(scenario: Scenario, options: CompileOptions): CompileOutcome {
   if (options.flavour === 'podman' && scenario.node.registry === 'down') {
     throw new Unexpressible('podman has no registry the suite can take down');
   }
   const pod = scenario.pod;
-  const init = pod.initContainers.map((c) => ({ name: c.name, c: compileContainer(c) }));
-  const regular = pod.containers.map((c) => ({ name: c.name, c: compileContainer(c) }));
-  checkPorts([...init, ...regular]);
+  const all = [...pod.initContainers, ...pod.containers];
+  const book = new PortBook(new Set(all.flatMap(handlerPorts)));
+  const init = pod.initContainers.map((c) => ({ name: c.name, c: compileContainer(c, book) }));
+  const regular = pod.containers.map((c) => ({ name: c.name, c: compileContainer(c, book) }));
   const spec: Record<string, unknown> = {
     ...pod.specExtra,
     restartPolicy: pod.restartPolicy,
@@ -82,7 +73,6 @@ function compileOrThrow(scenario: Scenario, options: CompileOptions): CompileOut
     containers: regular.map((x) => x.c.container),
     volumes: volumes(scenario, options),
   };
-  const all = [...pod.initContainers, ...pod.containers];
   const unmarked = [...new Set([...init, ...regular].flatMap((x) => x.c.unmarked))].sort();
   return {
     status: 'ok',
