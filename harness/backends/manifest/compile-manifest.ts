@@ -5,6 +5,7 @@
  * The two flavours differ only where podman needs it (PODMAN.md):
  * - the marker volume is `hostPath` type `DirectoryOrCreate` on a cluster (the node creates it), `Directory` on
  *   podman (4.3 does not create it; the backend makes the directory before `kube play`);
+ * - a container running as another user than root is unexpressible on a cluster only (run-as-root.ts);
  * - a registry fault (`registry: down`) is unexpressible on podman: there is no registry the suite can take down
  *   (PODMAN.md §2: no pull-delay or registry-down knob); a cluster backend realises it with a local registry.
  * Everything podman ignores (sidecar restartPolicy, hooks, probes, terminationGracePeriodSeconds) is still written:
@@ -18,6 +19,7 @@ import type { CompileOptions, CompileOutcome } from './compiled-pod.ts';
 import { compileContainer, markerVolumeName } from './compile-container.ts';
 import { handlerPorts } from './container-handlers.ts';
 import { PortBook } from './port-book.ts';
+import { checkRunsAsRoot } from './run-as-root.ts';
 import { Unexpressible, wholeSeconds } from './unexpressible.ts';
 
 function record(value: unknown): Readonly<Record<string, unknown>> {
@@ -51,6 +53,7 @@ function compileOrThrow(scenario: Scenario, options: CompileOptions): CompileOut
   }
   const pod = scenario.pod;
   const all = [...pod.initContainers, ...pod.containers];
+  checkRunsAsRoot(pod, all, options.flavour);
   const book = new PortBook(new Set(all.flatMap(handlerPorts)));
   const init = pod.initContainers.map((c) => ({ name: c.name, c: compileContainer(c, book) }));
   const regular = pod.containers.map((c) => ({ name: c.name, c: compileContainer(c, book) }));

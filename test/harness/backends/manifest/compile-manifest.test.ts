@@ -278,6 +278,22 @@ describe('unexpressible', () => {
     );
   });
 
+  it('a container that runs as another user than root, on a cluster only', () => {
+    const s = one({});
+    const app = s.pod.containers[0] as Container;
+    const asUser: Scenario = {
+      ...s,
+      pod: { ...s.pod, containers: [{ ...app, extra: { securityContext: { runAsUser: 1000 } } }] },
+    };
+    expect(reason(asUser)).toBe(
+      'app runs as a user other than root and could not write its markers to the hostPath the kubelet creates for root',
+    );
+    ok(asUser, 'podman');
+    const podLevel: Scenario = { ...s, pod: { ...s.pod, specExtra: { securityContext: { runAsNonRoot: true } } } };
+    expect(reason(podLevel)).toMatch(/^app runs as a user other than root/);
+    ok({ ...s, pod: { ...s.pod, specExtra: { securityContext: { runAsUser: 0 } } } });
+  });
+
   it('a case that mounts something at the marker path', () => {
     const s = one({});
     const app = s.pod.containers[0] as Container;
