@@ -159,6 +159,20 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect(took).toBeLessThan(0.5 + slack);
   });
 
+  it('a second TERM does not put the exit off: it comes after its time from the first', async () => {
+    const n = await node();
+    const p = n.start(mainOf(app(runs('exit', 0.6, 2))));
+    await pause(0.2);
+    p.child.kill('SIGTERM');
+    await pause(0.3);
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code).toBe(2);
+    expect(await events(n)).toEqual(['started', 'term', 'term', 'exiting 2']);
+    const took = await between(n, 'term', 'exiting');
+    expect(took).toBeGreaterThanOrEqual(0.6);
+    expect(took).toBeLessThan(0.6 + slack);
+  });
+
   it('its own exit still comes at its time while a slow TERM handler waits', async () => {
     const n = await node();
     const p = n.start(mainOf(app({ exit: { exitCode: 4, afterSeconds: 0.6 }, onTerm: runs('exit', 2, 143).onTerm })));
