@@ -197,7 +197,7 @@ export function containerHandlers(container: Container, book: PortBook): Contain
   return {
     ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
     probes,
-    extras: { atStart: [...servers, ...b.atStart], onTerm: b.onTerm },
+    extras: { servers, atStart: b.atStart, onTerm: b.onTerm },
     unmarked: b.unmarked,
   };
 }
