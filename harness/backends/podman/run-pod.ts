@@ -1,0 +1,220 @@
+/**
+ * One scenario on podman: compile, realise the node's images, `kube play` in the background (it blocks until the
+ * init containers are done, and the action timeline must not wait for it), delete with `pod stop -t GRACE` at each
+ * action's time, watch the pod's events until `observeFor` or until it has settled, then read markers, events and
+ * inspect into an observation. Every failure of podman or of the host is this scenario's `unknown`, never a throw.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { stringify } from 'yaml';
+import type { Action, Scenario } from '../../../specs/vocabulary/index.ts';
+import { allContainers, defaultTerminationGracePeriodSeconds } from '../../../specs/vocabulary/index.ts';
+import type { RunOutcome } from '../backend.ts';
+import type { CompileOptions, CompileOutcome } from '../manifest/compiled-pod.ts';
+import { markerFileName } from '../manifest/compiled-pod.ts';
+import { parseMarkers } from '../manifest/markers.ts';
+import { workRoot, type Cleanup } from './cleanup.ts';
+import { EventCursor } from './event-cursor.ts';
+import { realiseImages } from './images.ts';
+import { parseInspect } from './inspect.ts';
+import { assembleObservation } from './observation.ts';
+import { describeResult, runPodman, startPodman, type CommandResult } from './podman-process.ts';
+import type { PodmanEvent } from './events.ts';
+
+/** The manifest compiler, as the backend calls it. */
+export type Compile = (scenario: Scenario, options: CompileOptions) => CompileOutcome;
+
+/** What every run of one backend shares. */
+export interface PodRunContext {
+  readonly compile: Compile;
+  readonly podName: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly eventsLog: string;
+  /** makes each reference a tag of the base image unless it exists; a message when it cannot */
+  readonly ensureImages: (references: ReadonlyArray<string>) => Promise<string | undefined>;
+  readonly cleanup: Cleanup;
+  readonly resolutionSeconds: number;
+  readonly diedLagSeconds: number;
+  readonly now: () => number;
+}
+
+/** How often the run reads new events while it waits. */
+const pollMs = 100;
+/** After the last container stopped, how long no restart must come before the pod counts as settled (restarts come ~80 ms after `died`: PODMAN.md §2). */
+const settleQuietSeconds = 0.6;
+/** How long after the end the run waits for late `died` events (measured lag 30-140 ms). */
+const drainSeconds = 0.3;
+
+const sleep = (seconds: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, seconds * 1000)));
+
+/** Whether every container podman made for the pod has stopped and stayed stopped for a while. */
+function settled(events: ReadonlyArray<PodmanEvent>, names: ReadonlyArray<string>, now: number): boolean {
+  let last = 0;
+  for (const name of names) {
+    const own = events.filter((e) => e.type === 'container' && e.name === name);
+    let running = false;
+    for (const e of [...own].sort((a, b) => a.epochSeconds - b.epochSeconds)) {
+      if (e.status === 'init' || e.status === 'start' || e.status === 'restart') running = true;
+      if (e.status === 'died') running = false;
+      last = Math.max(last, e.epochSeconds);
+    }
+    if (running) return false;
+  }
+  return now - last >= settleQuietSeconds;
+}
+
+/** The init container that is running now, by the events; `undefined` between two of them. */
+function runningInit(events: ReadonlyArray<PodmanEvent>, initNames: ReadonlyArray<string>): string | undefined {
+  return initNames.find((name) => {
+    const own = events.filter((e) => e.type === 'container' && e.name === name);
+    const started = own.filter((e) => e.status === 'start').length;
+    return started > own.filter((e) => e.status === 'died').length;
+  });
+}
+
+function graceOf(action: Action, scenario: Scenario): number {
+  return (
+    action.gracePeriodSeconds ?? scenario.pod.terminationGracePeriodSeconds ?? defaultTerminationGracePeriodSeconds
+  );
+}
+
+/** Play failures that are podman's own answer to the node world (a missing or unpullable image), not a crash. */
+const imageFailure = /image not known|initializing source|pulling image|manifest unknown|no such image|pull/i;
+
+/** Runs one scenario to its observation. */
+export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: AbortSignal): Promise<RunOutcome> {
+  const pod = ctx.podName;
+  const dir = `${workRoot}/${pod}`;
+  const markerHostDir = `${dir}/m`;
+  const compiled = ctx.compile(scenario, { flavour: 'podman', podName: pod, markerHostDir, labels: ctx.labels });
+  if (compiled.status === 'unexpressible') {
+    return { status: 'unknown', reason: `not expressible on podman: ${compiled.reason}` };
+  }
+  const badGrace = scenario.actions.find((a) => !Number.isInteger(graceOf(a, scenario)));
+  if (badGrace) {
+    return {
+      status: 'unknown',
+      reason: `not expressible on podman: delete grace ${graceOf(badGrace, scenario)} s is not a whole number of seconds`,
+    };
+  }
+  const images = realiseImages(compiled.pod.manifest, scenario, pod);
+  if (images.status === 'unexpressible')
+    return { status: 'unknown', reason: `not expressible on podman: ${images.reason}` };
+  const imageProblem = await ctx.ensureImages(images.present);
+  if (imageProblem) return { status: 'unknown', reason: imageProblem };
+
+  const containers = allContainers(scenario.pod).map((c) => c.name);
+  const full = (c: string): string => `${pod}-${c}`;
+  const initNames = scenario.pod.initContainers.map((c) => full(c.name));
+  const fullNames = containers.map(full);
+  const manifestFile = `${dir}/pod.yaml`;
+  try {
+    await mkdir(markerHostDir, { recursive: true });
+    await writeFile(manifestFile, stringify(withLabels(images.manifest, ctx.labels)));
+  } catch (error) {
+    return { status: 'unknown', reason: `cannot write ${manifestFile}: ${String(error)}` };
+  }
+  const cursor = await EventCursor.atEnd(ctx.eventsLog, new Set([...fullNames, pod]));
+  if (typeof cursor === 'string') return { status: 'unknown', reason: cursor };
+
+  ctx.cleanup.track(pod);
+  const createdEpoch = ctx.now();
+  const play = startPodman(['kube', 'play', '--network', 'none', manifestFile], signal ? { signal } : {});
+  let ended = false;
+  const deleteRequestedEpochs: number[] = [];
+  const stops: Promise<CommandResult>[] = [];
+
+  const realiseDelete = async (action: Action): Promise<void> => {
+    await sleep(createdEpoch + action.atSeconds - ctx.now());
+    if (ended) return;
+    deleteRequestedEpochs.push(ctx.now());
+    const grace = String(graceOf(action, scenario));
+    // While `kube play` runs the init containers it holds the pod lock, and `pod stop` would wait for the whole
+    // init phase (PODMAN.md §2 "delete while init runs"): stop the running init container itself, at once.
+    const stopped = new Set<string>();
+    while (!play.exited() && !ended) {
+      const running = runningInit(cursor.events, initNames);
+      if (running !== undefined && !stopped.has(running)) {
+        stopped.add(running);
+        stops.push(runPodman(['stop', '-t', grace, running], { timeoutMs: (Number(grace) + 60) * 1000 }));
+      }
+      await sleep(pollMs / 2000);
+      await cursor.poll();
+    }
+    stops.push(runPodman(['pod', 'stop', '-t', grace, pod], { timeoutMs: (Number(grace) + 60) * 1000 }));
+  };
+  const actions = scenario.actions.map((a) => realiseDelete(a));
+  const lastActionEpoch = createdEpoch + Math.max(0, ...scenario.actions.map((a) => a.atSeconds));
+  const endEpoch = createdEpoch + scenario.observeForSeconds;
+
+  while (!signal?.aborted) {
+    await sleep(pollMs / 1000);
+    await cursor.poll();
+    const now = ctx.now();
+    if (now >= endEpoch) break;
+    const afterActions = now >= lastActionEpoch && deleteRequestedEpochs.length === scenario.actions.length;
+    if (play.exited() && afterActions && settled(cursor.events, fullNames, now)) break;
+  }
+  ended = true;
+  if (signal?.aborted) {
+    play.kill();
+    ctx.cleanup.schedule(pod);
+    return { status: 'unknown', reason: 'interrupted' };
+  }
+  await Promise.all(actions);
+  const stopResults = await Promise.all(stops);
+  // A play still running at the end (an init container restarting forever) has said all it will.
+  play.kill();
+  const played = await play.result;
+  await sleep(drainSeconds);
+  const [inspected, markerText] = await Promise.all([
+    runPodman(['container', 'inspect', ...fullNames], { timeoutMs: 30_000 }),
+    readFile(`${markerHostDir}/${markerFileName}`, 'utf8').catch(() => ''),
+  ]);
+  await cursor.poll();
+  ctx.cleanup.schedule(pod);
+
+  if (played.status === 'notFound') return { status: 'unknown', reason: played.message };
+  const podCreated = cursor.events.some((e) => e.type === 'pod' && e.name === pod && e.status === 'create');
+  if (!podCreated && played.status === 'failed' && !imageFailure.test(played.stderr)) {
+    return {
+      status: 'unknown',
+      reason: `podman did not create the pod: ${describeResult(['kube', 'play', manifestFile], played)}`,
+    };
+  }
+  const containersSeen =
+    inspected.status === 'ok' || inspected.status === 'failed' ? (parseInspect(inspected.stdout || '[]') ?? []) : [];
+  const markers = parseMarkers(markerText);
+  if (markers.problems.length > 0) {
+    const first = markers.problems[0];
+    return {
+      status: 'unknown',
+      reason: `the marker file has ${markers.problems.length} line(s) that are not markers`,
+      ...(first ? { detail: `line ${first.line}: ${first.message}: ${first.text}` } : {}),
+    };
+  }
+  const observation = assembleObservation({
+    podName: pod,
+    containers,
+    createdEpoch,
+    deleteRequestedEpochs,
+    markers: markers.markers,
+    events: cursor.events,
+    inspected: containersSeen,
+    unmarkedPoints: compiled.pod.unmarkedPoints,
+    resolutionSeconds: ctx.resolutionSeconds,
+    diedLagSeconds: ctx.diedLagSeconds,
+  });
+  const notes = [
+    played.status === 'ok' ? '' : describeResult(['kube', 'play', manifestFile], played),
+    ...stopResults.filter((r) => r.status !== 'ok').map((r) => describeResult(['stop'], r)),
+  ].filter(Boolean);
+  return { status: 'observed', observation, ...(notes.length > 0 ? { stderr: notes.join('\n') } : {}) };
+}
+
+/** The suite's labels on the pod, whatever the compiler wrote: clean-up finds pods by them. */
+function withLabels(manifest: Readonly<Record<string, unknown>>, labels: Readonly<Record<string, string>>): unknown {
+  const metadata = (manifest['metadata'] ?? {}) as Record<string, unknown>;
+  const own = (metadata['labels'] ?? {}) as Record<string, unknown>;
+  return { ...manifest, metadata: { ...metadata, labels: { ...own, ...labels } } };
+}
