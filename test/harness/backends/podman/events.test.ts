@@ -26,7 +26,7 @@ describe('parseEventLine', () => {
       type: 'container',
       status: 'died',
       name: 'pc-x-1-app',
-      epochSeconds: expect.any(Number),
+      epochSeconds: rfc3339ToEpochSeconds('2026-12-06T22:15:14.330858274Z'),
       exitCode: 3,
     });
     const zero = parseEventLine(
