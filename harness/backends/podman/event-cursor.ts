@@ -43,8 +43,18 @@ export class EventCursor {
     return this.seen;
   }
 
-  /** Reads what was written since the last poll; a read error leaves the events as they were. */
-  async poll(): Promise<void> {
+  private reading: Promise<void> | undefined;
+
+  /** Reads what was written since the last poll; callers at the same time share one read (no line read twice). */
+  poll(): Promise<void> {
+    this.reading ??= this.read().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  // A read error leaves the events as they were: the next poll tries again.
+  private async read(): Promise<void> {
     let handle;
     try {
       handle = await open(this.path, 'r');

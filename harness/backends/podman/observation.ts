@@ -2,7 +2,8 @@
  * From what one podman run left behind (markers, the pod's events, the final inspect, the moments the suite acted)
  * to an observation. Pure: every time comes in as data. Which source gives which point (PODMAN.md §3.5):
  *
- * - `pod.created`: the moment `kube play` was invoked (t = 0); `pod.deleteRequested`: each `pod stop` invocation.
+ * - `pod.created` (t = 0): the pod's `create` event (run-pod.ts says why), else the moment `kube play` was invoked;
+ *   `pod.deleteRequested`: each moment the suite invoked `pod stop` (or stopped a running init container).
  * - `C.created`: podman's `init` event, which creates the OCI container before each start (a restart too). Podman's
  *   `create` event is a database record made for every container up front when the pod is played, app containers
  *   before the init containers run, so it is not the per-start creation the kubelet's CreateContainer stands for.

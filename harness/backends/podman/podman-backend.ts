@@ -9,6 +9,7 @@ import { Cleanup, ownerLabelKey, removeLeftovers, suiteLabel } from './cleanup.t
 import { EventCursor, eventsLogPath } from './event-cursor.ts';
 import { baseImage } from './images.ts';
 import { describeResult, runPodman } from './podman-process.ts';
+import type { PodRunRecord } from './observation.ts';
 import { runPod, type Compile } from './run-pod.ts';
 import { podmanClockResolutionSeconds, podmanDefaultParallelism, podmanDiedLagSeconds } from './timing.ts';
 
@@ -17,6 +18,8 @@ export interface PodmanBackendOptions {
   readonly compile: Compile;
   /** runs at once unless `--parallel` says otherwise */
   readonly parallelism?: number;
+  /** sees each run's raw record (markers, events, inspect) before it becomes an observation */
+  readonly onRecord?: (record: PodRunRecord) => void;
 }
 
 const missingPodman =
@@ -124,6 +127,7 @@ export function createPodmanBackend(options: PodmanBackendOptions): Backend {
             resolutionSeconds: podmanClockResolutionSeconds,
             diedLagSeconds: podmanDiedLagSeconds,
             now,
+            ...(options.onRecord ? { onRecord: options.onRecord } : {}),
           },
           signal,
         );

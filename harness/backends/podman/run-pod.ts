@@ -16,7 +16,7 @@ import { workRoot, type Cleanup } from './cleanup.ts';
 import { EventCursor } from './event-cursor.ts';
 import { realiseImages } from './images.ts';
 import { parseInspect } from './inspect.ts';
-import { assembleObservation } from './observation.ts';
+import { assembleObservation, type PodRunRecord } from './observation.ts';
 import { describeResult, runPodman, startPodman, type CommandResult } from './podman-process.ts';
 import type { PodmanEvent } from './events.ts';
 
@@ -35,12 +35,16 @@ export interface PodRunContext {
   readonly resolutionSeconds: number;
   readonly diedLagSeconds: number;
   readonly now: () => number;
+  /** sees each run's raw record before it becomes an observation (scripts/podman-spread.ts measures from it) */
+  readonly onRecord?: (record: PodRunRecord) => void;
 }
 
 /** How often the run reads new events while it waits. */
 const pollMs = 100;
 /** After the last container stopped, how long no restart must come before the pod counts as settled (restarts come ~80 ms after `died`: PODMAN.md §2). */
 const settleQuietSeconds = 0.6;
+/** How long play may take to create the pod before the run times from its invocation instead (PODMAN.md §4: 0.06 s idle, seconds when loaded). */
+const podCreateTimeoutSeconds = 10;
 /** How long after the end the run waits for late `died` events (measured lag 30-140 ms). */
 const drainSeconds = 0.3;
 
@@ -118,14 +122,33 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   if (typeof cursor === 'string') return { status: 'unknown', reason: cursor };
 
   ctx.cleanup.track(pod);
-  const createdEpoch = ctx.now();
+  const invokedEpoch = ctx.now();
   const play = startPodman(['kube', 'play', '--network', 'none', manifestFile], signal ? { signal } : {});
+  // pod.created is the pod's `create` event: the moment the pod object exists, as the API server's acceptance is
+  // on a cluster. The 0.15-0.5 s before it are the CLI starting and parsing (kubectl's time, before any pod.created);
+  // counted in, they would push every first container past the kubelet's first-sync window on a loaded node.
+  // Without a pod (play failed first) the invocation stands in.
+  let createdEpoch: number | undefined;
+  const podCreatedAt = async (): Promise<number> => {
+    while (createdEpoch === undefined) {
+      const event = cursor.events.find((e) => e.type === 'pod' && e.name === pod && e.status === 'create');
+      if (event) createdEpoch = event.epochSeconds;
+      else if (play.exited() || signal?.aborted || ctx.now() - invokedEpoch > podCreateTimeoutSeconds) {
+        createdEpoch = invokedEpoch;
+      } else {
+        await sleep(pollMs / 4000);
+        await cursor.poll();
+      }
+    }
+    return createdEpoch;
+  };
+  const created = await podCreatedAt();
   let ended = false;
   const deleteRequestedEpochs: number[] = [];
   const stops: Promise<CommandResult>[] = [];
 
   const realiseDelete = async (action: Action): Promise<void> => {
-    await sleep(createdEpoch + action.atSeconds - ctx.now());
+    await sleep(created + action.atSeconds - ctx.now());
     if (ended) return;
     deleteRequestedEpochs.push(ctx.now());
     const grace = String(graceOf(action, scenario));
@@ -144,8 +167,8 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     stops.push(runPodman(['pod', 'stop', '-t', grace, pod], { timeoutMs: (Number(grace) + 60) * 1000 }));
   };
   const actions = scenario.actions.map((a) => realiseDelete(a));
-  const lastActionEpoch = createdEpoch + Math.max(0, ...scenario.actions.map((a) => a.atSeconds));
-  const endEpoch = createdEpoch + scenario.observeForSeconds;
+  const lastActionEpoch = created + Math.max(0, ...scenario.actions.map((a) => a.atSeconds));
+  const endEpoch = created + scenario.observeForSeconds;
 
   while (!signal?.aborted) {
     await sleep(pollMs / 1000);
@@ -193,10 +216,10 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
       ...(first ? { detail: `line ${first.line}: ${first.message}: ${first.text}` } : {}),
     };
   }
-  const observation = assembleObservation({
+  const record: PodRunRecord = {
     podName: pod,
     containers,
-    createdEpoch,
+    createdEpoch: created,
     deleteRequestedEpochs,
     markers: markers.markers,
     events: cursor.events,
@@ -204,7 +227,9 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     unmarkedPoints: compiled.pod.unmarkedPoints,
     resolutionSeconds: ctx.resolutionSeconds,
     diedLagSeconds: ctx.diedLagSeconds,
-  });
+  };
+  ctx.onRecord?.(record);
+  const observation = assembleObservation(record);
   const notes = [
     played.status === 'ok' ? '' : describeResult(['kube', 'play', manifestFile], played),
     ...stopResults.filter((r) => r.status !== 'ok').map((r) => describeResult(['stop'], r)),
