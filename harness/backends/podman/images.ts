@@ -43,6 +43,8 @@ export interface ImageChoice {
   readonly present: boolean;
   /** the pull policy written into the manifest; absent: leave it as compiled */
   readonly pullPolicy?: PullPolicy;
+  /** a kubelet would pull it successfully (which takes the node's `pullTakes`; podman here pulls nothing) */
+  readonly pulls?: boolean;
 }
 
 /**
@@ -57,14 +59,16 @@ export function chooseImage(container: Container, node: NodeWorld, absentName: s
     case 'Never':
       return facts.cached ? { reference: container.image, present: true } : { reference: absentName, present: false };
     case 'IfNotPresent':
-      return facts.cached || facts.pullable
-        ? { reference: container.image, present: true }
+      if (facts.cached) return { reference: container.image, present: true };
+      return facts.pullable
+        ? { reference: container.image, present: true, pulls: true }
         : { reference: absentName, present: false };
     case 'Always':
       return facts.pullable
         ? {
             reference: container.image,
             present: true,
+            pulls: true,
             ...(container.imagePullPolicy === undefined ? {} : { pullPolicy: 'IfNotPresent' as const }),
           }
         : { reference: absentName, present: false };
@@ -90,6 +94,7 @@ export function realiseImages(
   const byName = new Map(allContainers(scenario.pod).map((c, i) => [c.name, { c, i }]));
   const present = new Set<string>();
   const problems: string[] = [];
+  const pulling: string[] = [];
   const rewrite = (list: unknown): unknown =>
     Array.isArray(list)
       ? (list as ReadonlyArray<unknown>).map((item) => {
@@ -97,6 +102,7 @@ export function realiseImages(
           const found = byName.get(typeof entry?.['name'] === 'string' ? entry['name'] : '');
           if (!entry || !found) return item;
           const choice = chooseImage(found.c, scenario.node, `localhost/podconform-absent:${podName}-${found.i}`);
+          if (choice.pulls) pulling.push(found.c.name);
           if (choice.present) {
             // A digest names content; without a registry there is no way to make that content appear.
             if (choice.reference.includes('@')) problems.push(`${found.c.name}'s image ${choice.reference}`);
@@ -114,6 +120,13 @@ export function realiseImages(
     spec: { ...spec, initContainers: rewrite(spec['initContainers']), containers: rewrite(spec['containers']) },
   };
   if (spec['initContainers'] === undefined) delete (rewritten.spec as Record<string, unknown>)['initContainers'];
+  // A pull that takes time shifts every later point; podman pulls nothing here and has no pull-delay knob (PODMAN.md §2).
+  if (scenario.node.pullTakesSeconds > 0 && pulling.length > 0) {
+    return {
+      status: 'unexpressible',
+      reason: `podman cannot make a pull take ${scenario.node.pullTakesSeconds} s (no registry, no pull delay): ${pulling.join(', ')} would pull`,
+    };
+  }
   if (problems.length > 0) {
     return {
       status: 'unexpressible',

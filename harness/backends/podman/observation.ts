@@ -27,6 +27,11 @@ export interface PodRunRecord {
   /** spec names, init containers first */
   readonly containers: ReadonlyArray<string>;
   readonly createdEpoch: number;
+  /**
+   * `observeFor` after the creation: the final state is taken here and later points are left out (the suite reads
+   * inspect a little after it; a container that exited in between was still running at the end).
+   */
+  readonly endEpoch: number;
   readonly deleteRequestedEpochs: ReadonlyArray<number>;
   readonly markers: ReadonlyArray<Marker>;
   /** this pod's container and pod events */
@@ -99,7 +104,14 @@ function observeContainer(
     points.push({ point: `${container}.exited`, t: at(exitEpoch) });
     if (code === killedExitCode) points.push({ point: `${container}.kill`, t: at(exitEpoch) });
   });
-  return { points, final: finalState(inspected, startEpochs.length, lastExitCode) };
+  const atEnd = inspected && (inspected.finishedAtEpoch ?? 0) > record.endEpoch ? runningAtEnd(inspected) : inspected;
+  return { points, final: finalState(atEnd, startEpochs.length, lastExitCode) };
+}
+
+/** A container inspect shows finished after the end, as it was at the end: running (or not yet started). */
+function runningAtEnd(inspected: InspectedContainer): InspectedContainer {
+  const started = inspected.startedAtEpoch !== undefined;
+  return { ...inspected, status: started ? 'running' : 'created' };
 }
 
 function finalState(
@@ -155,9 +167,10 @@ export function assembleObservation(record: PodRunRecord): Observation {
     points.push(...seen.points);
     containers[name] = seen.final;
   }
-  points.sort((a, b) => a.t - b.t);
+  const end = round(record.endEpoch - record.createdEpoch);
+  const inTime = points.filter((p) => p.t <= end).sort((a, b) => a.t - b.t);
   return {
-    points,
+    points: inTime,
     final: { containers },
     clock: { resolution: record.resolutionSeconds },
     unobservablePoints: [...new Set([...podmanUnobservablePoints, ...record.unmarkedPoints])],

@@ -17,7 +17,7 @@ import { EventCursor } from './event-cursor.ts';
 import { realiseImages } from './images.ts';
 import { parseInspect } from './inspect.ts';
 import { assembleObservation, type PodRunRecord } from './observation.ts';
-import { describeResult, runPodman, startPodman, type CommandResult } from './podman-process.ts';
+import { describeResult, runPodman, startPodman, type RunningCommand } from './podman-process.ts';
 import type { PodmanEvent } from './events.ts';
 
 /** The manifest compiler, as the backend calls it. */
@@ -145,7 +145,7 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   const created = await podCreatedAt();
   let ended = false;
   const deleteRequestedEpochs: number[] = [];
-  const stops: Promise<CommandResult>[] = [];
+  const stops: RunningCommand[] = [];
 
   const realiseDelete = async (action: Action): Promise<void> => {
     await sleep(created + action.atSeconds - ctx.now());
@@ -159,12 +159,12 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
       const running = runningInit(cursor.events, initNames);
       if (running !== undefined && !stopped.has(running)) {
         stopped.add(running);
-        stops.push(runPodman(['stop', '-t', grace, running], { timeoutMs: (Number(grace) + 60) * 1000 }));
+        stops.push(startPodman(['stop', '-t', grace, running], { timeoutMs: (Number(grace) + 60) * 1000 }));
       }
       await sleep(pollMs / 2000);
       await cursor.poll();
     }
-    stops.push(runPodman(['pod', 'stop', '-t', grace, pod], { timeoutMs: (Number(grace) + 60) * 1000 }));
+    stops.push(startPodman(['pod', 'stop', '-t', grace, pod], { timeoutMs: (Number(grace) + 60) * 1000 }));
   };
   const actions = scenario.actions.map((a) => realiseDelete(a));
   const lastActionEpoch = created + Math.max(0, ...scenario.actions.map((a) => a.atSeconds));
@@ -184,8 +184,12 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     ctx.cleanup.schedule(pod);
     return { status: 'unknown', reason: 'interrupted' };
   }
+  // The final state is taken at observeFor: a stop still waiting out its grace is not waited for (what it does later
+  // is after the end), and the pod's removal kills what is left.
   await Promise.all(actions);
-  const stopResults = await Promise.all(stops);
+  const unfinished = stops.filter((s) => !s.exited());
+  for (const s of unfinished) s.kill();
+  const stopResults = await Promise.all(stops.filter((s) => !unfinished.includes(s)).map((s) => s.result));
   // A play still running at the end (an init container restarting forever) has said all it will.
   play.kill();
   const played = await play.result;
@@ -220,6 +224,7 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     podName: pod,
     containers,
     createdEpoch: created,
+    endEpoch,
     deleteRequestedEpochs,
     markers: markers.markers,
     events: cursor.events,

@@ -23,6 +23,7 @@ describe('chooseImage', () => {
     expect(chooseImage(container('nginx:1.36', 'IfNotPresent'), up, 'ABSENT')).toEqual({
       reference: 'nginx:1.36',
       present: true,
+      pulls: true,
     });
     expect(chooseImage(container('nginx:1.36', 'Never'), { ...up, cached: ['nginx:1.36'] }, 'ABSENT').present).toBe(
       true,
@@ -45,9 +46,14 @@ describe('chooseImage', () => {
     expect(chooseImage(container('busybox:1.36', 'Always'), up, 'ABSENT')).toEqual({
       reference: 'busybox:1.36',
       present: true,
+      pulls: true,
       pullPolicy: 'IfNotPresent',
     });
-    expect(chooseImage(container('busybox'), up, 'ABSENT')).toEqual({ reference: 'busybox', present: true });
+    expect(chooseImage(container('busybox'), up, 'ABSENT')).toEqual({
+      reference: 'busybox',
+      present: true,
+      pulls: true,
+    });
     const cachedButUnpullable = { ...up, cached: ['busybox:latest'], unpullable: ['busybox:latest'] };
     expect(chooseImage(container('busybox:latest'), cachedButUnpullable, 'ABSENT').present).toBe(false);
   });
@@ -83,6 +89,16 @@ describe('realiseImages', () => {
       'localhost/podconform-absent:pc-x-1-1',
       'localhost/podconform-absent:pc-x-1-2',
     ]);
+  });
+
+  it('cannot make a pull take time: a scenario with pullTakes where a container pulls is unexpressible', () => {
+    const { scenario } = fixtureCase('init-term-kill');
+    const slow = { ...scenario, node: { ...scenario.node, cached: [], pullTakesSeconds: 20 } };
+    const manifest = { spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } };
+    const result = realiseImages(manifest, slow, 'pc-x-1');
+    expect(result.status === 'unexpressible' ? result.reason : '').toMatch(/cannot make a pull take 20 s/);
+    const cached = { ...slow, node: { ...slow.node, cached: ['busybox:1.36'] } };
+    expect(realiseImages(manifest, cached, 'pc-x-1').status).toBe('ok');
   });
 
   it('cannot make a digest-pinned image appear without a registry', () => {

@@ -126,6 +126,17 @@ describe('crash-loop-backoff (restartPolicy Always, exit 1 after 1 s, 13 s obser
   });
 });
 
+describe('the end of the observation (observeFor)', () => {
+  it('leaves out what came after it, and shows a container that exited later as running at the end', () => {
+    const record = recordedRun('init-term-kill');
+    const killedAt = assembleObservation(record).points.find((p) => p.point === 'app.kill')?.t ?? 0;
+    const o = assembleObservation({ ...record, endEpoch: record.createdEpoch + killedAt - 0.5 });
+    expect(times(o, 'app.kill')).toEqual([]);
+    expect(times(o, 'app.term').length).toBe(1);
+    expect(o.final.containers?.['app']).toEqual({ state: 'running', everStarted: true, restartCount: 0 });
+  });
+});
+
 describe('a pod podman never created (an image it could not find)', () => {
   it('reports every container as never started, waiting', () => {
     const record: PodRunRecord = {

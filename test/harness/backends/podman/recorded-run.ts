@@ -34,6 +34,7 @@ export function recordedRun(run: string): PodRunRecord {
     podName: meta.podName,
     containers: meta.containers,
     createdEpoch: meta.createdEpoch,
+    endEpoch: meta.createdEpoch + fixtureCase(run).scenario.observeForSeconds,
     deleteRequestedEpochs: meta.deleteRequestedEpochs,
     markers: parseMarkers(fixtureText(run, 'markers')).markers,
     events: parseEvents(fixtureText(run, 'events.jsonl'), names),
