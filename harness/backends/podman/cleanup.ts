@@ -44,7 +44,12 @@ export class Cleanup {
 
 /** Removes one pod (its containers killed at once) and the host directory of its manifest and markers. */
 export async function removePod(podName: string): Promise<void> {
-  await runPodman(['pod', 'rm', '-f', '-t', '0', podName], { timeoutMs: 60_000 });
+  // A second try covers a removal that raced a podman command still finishing with the pod.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    await runPodman(['pod', 'rm', '-f', '-t', '0', podName], { timeoutMs: 60_000 });
+    if ((await runPodman(['pod', 'exists', podName], { timeoutMs: 30_000 })).status !== 'ok') break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   await rm(`${workRoot}/${podName}`, { recursive: true, force: true });
 }
 

@@ -94,9 +94,13 @@ export function createPodmanBackend(options: PodmanBackendOptions): Backend {
     (await Promise.all(references.map(ensureImage))).find((m) => m !== undefined);
 
   // Ctrl-C: stop every run, remove every pod still there, then end as an interrupted process does.
+  // Each run removes its own pod once its `kube play` has ended; then whatever is still tracked goes too.
+  const active = new Set<Promise<RunOutcome>>();
   const onSignal = (signal: NodeJS.Signals): void => {
     controller.abort();
-    void cleanup.removeAllLive().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void Promise.allSettled([...active])
+      .then(() => cleanup.removeAllLive())
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
 
   return {
@@ -112,38 +116,51 @@ export function createPodmanBackend(options: PodmanBackendOptions): Backend {
       return outcome;
     },
     async run(scenario: Scenario, runOptions: RunOptions = {}): Promise<RunOutcome> {
+      // After Ctrl-C (or an aborted run) nothing new is started: the clean-up is under way.
+      if (controller.signal.aborted || runOptions.signal?.aborted) return { status: 'unknown', reason: 'interrupted' };
       count += 1;
       const signal = runOptions.signal ? AbortSignal.any([runOptions.signal, controller.signal]) : controller.signal;
+      const running = runGuarded(scenario, signal, `pc-${runId}-${count}`);
+      active.add(running);
       try {
-        return await runPod(
-          scenario,
-          {
-            compile: options.compile,
-            podName: `pc-${runId}-${count}`,
-            labels,
-            eventsLog,
-            ensureImages,
-            cleanup,
-            resolutionSeconds: podmanClockResolutionSeconds,
-            diedLagSeconds: podmanDiedLagSeconds,
-            now,
-            ...(options.onRecord ? { onRecord: options.onRecord } : {}),
-          },
-          signal,
-        );
-      } catch (error) {
-        // Backends never throw: a bug in this code is podconform's error, not something podman did.
-        return {
-          status: 'error',
-          reason: `the podman backend failed on case ${scenario.id}: ${error instanceof Error ? error.message : String(error)}`,
-          ...(error instanceof Error && error.stack !== undefined ? { detail: error.stack } : {}),
-        };
+        return await running;
+      } finally {
+        active.delete(running);
       }
     },
     async tearDown(): Promise<void> {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
+      await Promise.allSettled([...active]);
       await cleanup.removeAllLive();
     },
   };
+
+  async function runGuarded(scenario: Scenario, signal: AbortSignal, podName: string): Promise<RunOutcome> {
+    try {
+      return await runPod(
+        scenario,
+        {
+          compile: options.compile,
+          podName,
+          labels,
+          eventsLog,
+          ensureImages,
+          cleanup,
+          resolutionSeconds: podmanClockResolutionSeconds,
+          diedLagSeconds: podmanDiedLagSeconds,
+          now,
+          ...(options.onRecord ? { onRecord: options.onRecord } : {}),
+        },
+        signal,
+      );
+    } catch (error) {
+      // Backends never throw: a bug in this code is podconform's error, not something podman did.
+      return {
+        status: 'error',
+        reason: `the podman backend failed on case ${scenario.id}: ${error instanceof Error ? error.message : String(error)}`,
+        ...(error instanceof Error && error.stack !== undefined ? { detail: error.stack } : {}),
+      };
+    }
+  }
 }

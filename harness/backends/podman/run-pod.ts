@@ -180,7 +180,10 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   }
   ended = true;
   if (signal?.aborted) {
+    // A play still creating the pod would recreate what a removal now took away: remove only after it has ended.
     play.kill();
+    for (const s of stops) s.kill();
+    await play.result;
     ctx.cleanup.schedule(pod);
     return { status: 'unknown', reason: 'interrupted' };
   }
