@@ -14,11 +14,11 @@ import { markerFileName } from '../manifest/compiled-pod.ts';
 import { parseMarkers } from '../manifest/markers.ts';
 import { workRoot, type Cleanup } from './cleanup.ts';
 import { EventCursor } from './event-cursor.ts';
+import { runningInit, settled } from './pod-progress.ts';
 import { realiseImages } from './images.ts';
 import { parseInspect } from './inspect.ts';
 import { assembleObservation, type PodRunRecord } from './observation.ts';
 import { describeResult, runPodman, startPodman, type RunningCommand } from './podman-process.ts';
-import type { PodmanEvent } from './events.ts';
 
 /** The manifest compiler, as the backend calls it. */
 export type Compile = (scenario: Scenario, options: CompileOptions) => CompileOutcome;
@@ -41,8 +41,6 @@ export interface PodRunContext {
 
 /** How often the run reads new events while it waits. */
 const pollMs = 100;
-/** After the last container stopped, how long no restart must come before the pod counts as settled (restarts come ~80 ms after `died`: PODMAN.md §2). */
-const settleQuietSeconds = 0.6;
 /** How long play may take to create the pod before the run times from its invocation instead (PODMAN.md §4: 0.06 s idle, seconds when loaded). */
 const podCreateTimeoutSeconds = 10;
 /** How long after the end the run waits for late `died` events (measured lag 30-140 ms). */
@@ -50,31 +48,6 @@ const drainSeconds = 0.3;
 
 const sleep = (seconds: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, seconds * 1000)));
-
-/** Whether every container podman made for the pod has stopped and stayed stopped for a while. */
-function settled(events: ReadonlyArray<PodmanEvent>, names: ReadonlyArray<string>, now: number): boolean {
-  let last = 0;
-  for (const name of names) {
-    const own = events.filter((e) => e.type === 'container' && e.name === name);
-    let running = false;
-    for (const e of [...own].sort((a, b) => a.epochSeconds - b.epochSeconds)) {
-      if (e.status === 'init' || e.status === 'start' || e.status === 'restart') running = true;
-      if (e.status === 'died') running = false;
-      last = Math.max(last, e.epochSeconds);
-    }
-    if (running) return false;
-  }
-  return now - last >= settleQuietSeconds;
-}
-
-/** The init container that is running now, by the events; `undefined` between two of them. */
-function runningInit(events: ReadonlyArray<PodmanEvent>, initNames: ReadonlyArray<string>): string | undefined {
-  return initNames.find((name) => {
-    const own = events.filter((e) => e.type === 'container' && e.name === name);
-    const started = own.filter((e) => e.status === 'start').length;
-    return started > own.filter((e) => e.status === 'died').length;
-  });
-}
 
 function graceOf(action: Action, scenario: Scenario): number {
   return (
