@@ -22,30 +22,36 @@ export interface CommandOptions {
   readonly signal?: AbortSignal;
 }
 
-/** A podman command started in the background: `result` settles when it ends, `kill` ends it early. */
+/** A command started in the background: `result` settles when it ends, `kill` ends it early. */
 export interface RunningCommand {
   readonly result: Promise<CommandResult>;
   readonly exited: () => boolean;
   readonly kill: () => void;
+  /** what it has printed on stdout so far */
+  readonly output: () => string;
 }
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Starts `podman ARGS` without waiting for it. */
-export function startPodman(args: ReadonlyArray<string>, options: CommandOptions = {}): RunningCommand {
+/** Starts `FILE ARGS` without waiting for it. */
+export function startCommand(file: string, args: ReadonlyArray<string>, options: CommandOptions = {}): RunningCommand {
   let done = false;
-  const child = execa(podmanBinary(), [...args], {
+  let printed = '';
+  const child = execa(file, [...args], {
     reject: false,
     stdin: 'ignore',
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
     ...(options.signal === undefined ? {} : { cancelSignal: options.signal }),
     forceKillAfterDelay: 2000,
   });
+  child.stdout.on('data', (chunk: Buffer | string) => {
+    printed += chunk.toString();
+  });
   const result = child.then((r): CommandResult => {
     done = true;
-    if (r.code === 'ENOENT') return { status: 'notFound', message: `${podmanBinary()}: command not found` };
+    if (r.code === 'ENOENT') return { status: 'notFound', message: `${file}: command not found` };
     if (r.timedOut) return { status: 'timedOut' };
     if (r.isCanceled) return { status: 'aborted' };
     if (!r.failed) return { status: 'ok', stdout: text(r.stdout), stderr: text(r.stderr) };
@@ -62,7 +68,13 @@ export function startPodman(args: ReadonlyArray<string>, options: CommandOptions
     kill: () => {
       if (!done) child.kill('SIGTERM');
     },
+    output: () => printed,
   };
+}
+
+/** Starts `podman ARGS` without waiting for it. */
+export function startPodman(args: ReadonlyArray<string>, options: CommandOptions = {}): RunningCommand {
+  return startCommand(podmanBinary(), args, options);
 }
 
 /** Runs `podman ARGS` to its end. */

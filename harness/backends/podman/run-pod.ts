@@ -18,7 +18,14 @@ import { runningInit, settled } from './pod-progress.ts';
 import { realiseImages } from './images.ts';
 import { parseInspect } from './inspect.ts';
 import { assembleObservation, type PodRunRecord } from './observation.ts';
-import { describeResult, runPodman, startPodman, type RunningCommand } from './podman-process.ts';
+import {
+  describeResult,
+  podmanBinary,
+  runPodman,
+  startCommand,
+  startPodman,
+  type RunningCommand,
+} from './podman-process.ts';
 
 /** The manifest compiler, as the backend calls it. */
 export type Compile = (scenario: Scenario, options: CompileOptions) => CompileOutcome;
@@ -120,11 +127,27 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   const deleteRequestedEpochs: number[] = [];
   const stops: RunningCommand[] = [];
 
+  // Each delete's `pod stop` is timed by a shell of its own, which prints the moment it invokes podman: this
+  // process's event loop may be busy judging another run when the time comes (a 0.23 s late delete was seen with
+  // two runs at once), and pod.deleteRequested must be when the request was made.
+  const timers: RunningCommand[] = [];
   const realiseDelete = async (action: Action): Promise<void> => {
+    const grace = String(graceOf(action, scenario));
+    const timeoutMs = (action.atSeconds + Number(grace) + 60) * 1000;
+    if (initNames.length === 0) {
+      const delay = Math.max(0, created + action.atSeconds - ctx.now()).toFixed(3);
+      const timer = startCommand(
+        'sh',
+        ['-c', 'sleep "$1"; date +%s.%N; exec "$2" pod stop -t "$3" "$4"', 'sh', delay, podmanBinary(), grace, pod],
+        { timeoutMs },
+      );
+      timers.push(timer);
+      stops.push(timer);
+      return;
+    }
     await sleep(created + action.atSeconds - ctx.now());
     if (ended) return;
     deleteRequestedEpochs.push(ctx.now());
-    const grace = String(graceOf(action, scenario));
     // While `kube play` runs the init containers it holds the pod lock, and `pod stop` would wait for the whole
     // init phase (PODMAN.md §2 "delete while init runs"): stop the running init container itself, at once.
     const stopped = new Set<string>();
@@ -132,13 +155,17 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
       const running = runningInit(cursor.events, initNames);
       if (running !== undefined && !stopped.has(running)) {
         stopped.add(running);
-        stops.push(startPodman(['stop', '-t', grace, running], { timeoutMs: (Number(grace) + 60) * 1000 }));
+        stops.push(startPodman(['stop', '-t', grace, running], { timeoutMs }));
       }
       await sleep(pollMs / 2000);
       await cursor.poll();
     }
-    stops.push(startPodman(['pod', 'stop', '-t', grace, pod], { timeoutMs: (Number(grace) + 60) * 1000 }));
+    stops.push(startPodman(['pod', 'stop', '-t', grace, pod], { timeoutMs }));
   };
+  const requested = (): number[] =>
+    [...deleteRequestedEpochs, ...timers.map((t) => Number(t.output().split('\n')[0]))]
+      .filter((epoch) => epoch > 0)
+      .sort((a, b) => a - b);
   const actions = scenario.actions.map((a) => realiseDelete(a));
   const lastActionEpoch = created + Math.max(0, ...scenario.actions.map((a) => a.atSeconds));
   const endEpoch = created + scenario.observeForSeconds;
@@ -148,7 +175,7 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     await cursor.poll();
     const now = ctx.now();
     if (now >= endEpoch) break;
-    const afterActions = now >= lastActionEpoch && deleteRequestedEpochs.length === scenario.actions.length;
+    const afterActions = now >= lastActionEpoch && requested().length === scenario.actions.length;
     if (play.exited() && afterActions && settled(cursor.events, fullNames, now)) break;
   }
   ended = true;
@@ -201,7 +228,7 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     containers,
     createdEpoch: created,
     endEpoch,
-    deleteRequestedEpochs,
+    deleteRequestedEpochs: requested(),
     markers: markers.markers,
     events: cursor.events,
     inspected: containersSeen,

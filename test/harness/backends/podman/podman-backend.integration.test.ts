@@ -132,7 +132,9 @@ describe.skipIf(absent !== undefined && !required)('podman backend on real pods'
   it('delivers TERM after pod stop, lets a trap finish, and KILLs a TERM-ignoring container after the grace', () => {
     const o = observed('trap');
     const deleted = at(o, 'pod.deleteRequested');
-    expect(deleted).toBeCloseTo(3, 1);
+    // The delete is invoked at 3 s by a timer process; on a loaded 2-core machine it can be a little late.
+    expect(deleted).toBeGreaterThanOrEqual(3);
+    expect(deleted).toBeLessThan(3.3);
     expect(at(o, 'app.term')).toBeGreaterThan(deleted);
     expect(at(o, 'app.exited') - at(o, 'app.term')).toBeGreaterThanOrEqual(1);
     expect(o.final.containers?.['app']).toMatchObject({ state: 'terminated', exitCode: 0 });
@@ -145,7 +147,8 @@ describe.skipIf(absent !== undefined && !required)('podman backend on real pods'
 
   it('restarts a crashing Always container without back-off, and the differ names the back-off rule', () => {
     const o = observed('loop');
-    expect(o.points.filter((p) => p.point === 'crash.started').length).toBeGreaterThanOrEqual(5);
+    // A kubelet starts it twice in 14 s (at once, then after 10 s of back-off); podman restarts ~0.3 s after each exit.
+    expect(o.points.filter((p) => p.point === 'crash.started').length).toBeGreaterThanOrEqual(3);
     const verdict = diff(predict(cases.loop), o, { toleranceSeconds: o.clock.resolution });
     expect(verdict.status).toBe('fail');
     expect(verdict.violations.some((v) => v.rule.startsWith('kubelet.backoff.'))).toBe(true);
@@ -158,9 +161,9 @@ describe.skipIf(absent !== undefined && !required)('podman backend on real pods'
   });
 
   it('leaves no pod behind', () => {
-    const left = execFileSync('podman', ['pod', 'ps', '--filter', 'label=podconform.io/suite=podconform', '-q'], {
-      encoding: 'utf8',
-    });
+    // Only this process's pods: another podconform run on the machine may have pods of its own right now.
+    const mine = `label=podconform.io/owner-pid=${process.pid}`;
+    const left = execFileSync('podman', ['pod', 'ps', '--filter', mine, '-q'], { encoding: 'utf8' });
     expect(left.trim()).toBe('');
   });
 });
