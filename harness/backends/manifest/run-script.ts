@@ -10,9 +10,10 @@
  *   start numbers that share it, so the script cannot disagree with the vocabulary about which entry applies.
  * - The start time (µs) and the first TERM time go to files beside the markers, where probes read them; both are
  *   rewritten at each start (podman restarts a container in place, keeping its filesystem).
- * - TERM with `exit`: the trap marks `term`, waits `afterSeconds` and exits with the code — unless the run's own
- *   exit comes first, then that exit happens at its own time with its own code, as in the model
- *   (specs/model/processes.ts: whichever exit is scheduled first ends the process). TERM with `ignore`: the trap
+ * - TERM with `exit`: the trap marks `term`, waits `afterSeconds` from the FIRST TERM and exits with the code —
+ *   unless the run's own exit comes first, then that exit happens at its own time with its own code, as in the
+ *   model and the simulator (whichever exit is scheduled first ends the process; a second TERM, from a second
+ *   StopContainer, schedules nothing earlier). TERM with `ignore`: the trap
  *   only marks `term` and returns; `zz` waits again, so the run goes on as if nothing had happened.
  * - Servers and listeners for httpGet and tcpSocket handlers start right after the start is recorded, before
  *   anything else, so that a postStart GET sent as soon as the runtime reports the start finds them listening
@@ -85,7 +86,7 @@ export function mainScript(container: Container, extras: ScriptExtras): string {
     `[ -n "$K" ] || { K=$U; echo $U >${stateFile(name, 'term')}; }`,
     ...extras.onTerm,
     '[ $TT = exit ] || return 0',
-    'R=$TU C=$TC',
+    'R=$((K+TU-U)) C=$TC',
     'if [ $X = 1 ] && [ $((S+XU-U)) -lt $R ]; then R=$((S+XU-U)) C=$XC; fi',
     'zz $R; m exiting $C; exit $C',
     '}',

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -29,6 +29,7 @@ export interface Node {
   markers(): Promise<ReadonlyArray<Marker>>;
   /** runs `sh -c SCRIPT` (mount path rewritten); its exit is `exited` */
   start(script: string): Process;
+  /** ends every process the node's scripts started and removes the directory */
   remove(): Promise<void>;
 }
 
@@ -46,13 +47,17 @@ export async function makeNode(): Promise<Node> {
   const bin = join(dir, '.bin');
   await mkdir(bin);
   for (const applet of ['sh', 'sleep', 'nc', 'true', 'kill']) await symlink(busyboxPath, join(bin, applet));
-  await writeFile(join(dir, markerFileName), '');
+  // like a node's fresh hostPath directory: no marker file until the first script appends to it
   const local = (script: string): string => script.replaceAll(`D=${markerMountPath};`, `D=${dir};`);
+  // On the host a script is not PID 1 of its own namespace, so what it left in the background (sleeps, nc servers)
+  // would outlive it; each runs in a process group of its own, and `remove` ends every group.
+  const groups: number[] = [];
   return {
     dir,
     bin,
     async markers() {
-      const { markers, problems } = parseMarkers(await readFile(join(dir, markerFileName), 'utf8'));
+      const path = join(dir, markerFileName);
+      const { markers, problems } = parseMarkers(existsSync(path) ? await readFile(path, 'utf8') : '');
       if (problems.length > 0) throw new Error(`bad marker lines: ${JSON.stringify(problems)}`);
       return markers;
     },
@@ -61,7 +66,9 @@ export async function makeNode(): Promise<Node> {
       const child = spawn(join(bin, 'sh'), ['-c', local(script)], {
         env: { PATH: bin },
         stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true,
       });
+      if (child.pid !== undefined) groups.push(child.pid);
       const exited = new Promise<{ code: number; afterSeconds: number }>((resolve) => {
         child.on('exit', (code, signal) => {
           const afterSeconds = (performance.now() - startedAtMs) / 1000;
@@ -71,6 +78,13 @@ export async function makeNode(): Promise<Node> {
       return { child, startedAtMs, exited };
     },
     async remove() {
+      for (const group of groups.splice(0)) {
+        try {
+          process.kill(-group, 'SIGKILL');
+        } catch {
+          // the group is gone already
+        }
+      }
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -50,6 +50,10 @@ async function between(n: Node, from: string, to: string, occurrence = 1): Promi
 const app = (behavior: RunBehavior, fields: Parameters<typeof container>[2] = {}): Container =>
   container('app', behavior, fields);
 
+// Upper bounds leave room for a loaded machine (2 shared cores): forking `sleep` and waking up take their time.
+// Every mistake these tests are for is off by far more (a whole behaviour's time, or a run cut short).
+const slack = 0.25;
+
 function randomPort(): number {
   return 20000 + Math.floor(Math.random() * 20000);
 }
@@ -110,7 +114,7 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect(await events(n)).toEqual(['started', 'exiting 3']);
     const took = await between(n, 'started', 'exiting');
     expect(took).toBeGreaterThanOrEqual(0.4);
-    expect(took).toBeLessThan(0.47);
+    expect(took).toBeLessThan(0.4 + slack);
   });
 
   it('counts its starts in the marker file and acts out the behaviour of each start', async () => {
@@ -139,9 +143,9 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     p.child.kill('SIGTERM');
     const { code } = await p.exited;
     expect(code).toBe(143);
-    expect((performance.now() - sentAt) / 1000).toBeLessThan(0.2);
+    expect((performance.now() - sentAt) / 1000).toBeLessThan(slack);
     expect(await events(n)).toEqual(['started', 'term', 'exiting 143']);
-    expect(await between(n, 'term', 'exiting')).toBeLessThan(0.05);
+    expect(await between(n, 'term', 'exiting')).toBeLessThan(0.1);
   });
 
   it('a TERM with onTerm exit after 0.5 s: exits with that code 0.5 s after the TERM', async () => {
@@ -152,7 +156,21 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect((await p.exited).code).toBe(0);
     const took = await between(n, 'term', 'exiting');
     expect(took).toBeGreaterThanOrEqual(0.5);
-    expect(took).toBeLessThan(0.57);
+    expect(took).toBeLessThan(0.5 + slack);
+  });
+
+  it('a second TERM does not put the exit off: it comes after its time from the first', async () => {
+    const n = await node();
+    const p = n.start(mainOf(app(runs('exit', 0.6, 2))));
+    await pause(0.2);
+    p.child.kill('SIGTERM');
+    await pause(0.3);
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code).toBe(2);
+    expect(await events(n)).toEqual(['started', 'term', 'term', 'exiting 2']);
+    const took = await between(n, 'term', 'exiting');
+    expect(took).toBeGreaterThanOrEqual(0.6);
+    expect(took).toBeLessThan(0.6 + slack);
   });
 
   it('its own exit still comes at its time while a slow TERM handler waits', async () => {
@@ -164,7 +182,7 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect(await events(n)).toEqual(['started', 'term', 'exiting 4']);
     const took = await between(n, 'started', 'exiting');
     expect(took).toBeGreaterThanOrEqual(0.6);
-    expect(took).toBeLessThan(0.67);
+    expect(took).toBeLessThan(0.6 + slack);
   });
 
   it('onTerm ignore: every TERM is marked, and the run goes on to its own exit undisturbed', async () => {
@@ -178,7 +196,20 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect(await events(n)).toEqual(['started', 'term', 'term', 'exiting 5']);
     const took = await between(n, 'started', 'exiting');
     expect(took).toBeGreaterThanOrEqual(0.8);
-    expect(took).toBeLessThan(0.87);
+    expect(took).toBeLessThan(0.8 + slack);
+  });
+
+  it('a TERM that arrives while the script sets up is remembered and handled once the behaviour is known', async () => {
+    const n = await node();
+    const script = mainOf(app(runs('exit', 0, 143)));
+    expect(script).toContain('\nm started\n');
+    // the TERM comes right after the start marker, before the trap that knows the behaviour is set
+    const p = n.start(script.replace('\nm started\n', () => '\nm started; kill -TERM $$\n'));
+    const deadline = pause(2).then(() => ({ code: -1, afterSeconds: 2 }));
+    const { code, afterSeconds } = await Promise.race([p.exited, deadline]);
+    expect(code).toBe(143);
+    expect(afterSeconds).toBeLessThan(slack * 4);
+    expect(await events(n)).toEqual(['started', 'term', 'exiting 143']);
   });
 
   it('onTerm ignore without an own exit: still running after the TERM, until killed', async () => {
@@ -199,25 +230,28 @@ describe.runIf(haveBusybox)('exec probes and hooks', () => {
     const n = await node();
     const c = pod(
       app(runs('ignore'), {
-        readinessProbe: probe({ type: 'from', seconds: 0.6 }),
-        livenessProbe: probe({ type: 'until', seconds: 0.5 }),
-        startupProbe: probe({ type: 'afterTerm', seconds: 0.3 }, { takesSeconds: 0.2 }),
+        readinessProbe: probe({ type: 'from', seconds: 1 }),
+        livenessProbe: probe({ type: 'until', seconds: 1 }),
+        startupProbe: probe({ type: 'afterTerm', seconds: 0.5 }, { takesSeconds: 0.2 }),
       }),
     );
     const main = n.start(scriptOf(c.command));
+    const at = (seconds: number): Promise<void> =>
+      pause(Math.max(0, seconds - (performance.now() - main.startedAtMs) / 1000));
     const run = async (p: typeof c.readinessProbe): Promise<number> =>
       (await n.start(scriptOf(p?.exec?.command)).exited).code;
-    await pause(0.2);
+    await at(0.1);
     expect([await run(c.readinessProbe), await run(c.livenessProbe)]).toEqual([0, 1]);
     const startup = await n.start(scriptOf(c.startupProbe?.exec?.command)).exited;
     expect(startup.code).toBe(0);
     expect(startup.afterSeconds).toBeGreaterThanOrEqual(0.2); // takesSeconds
-    await pause(0.5);
+    await at(1.2);
     expect([await run(c.readinessProbe), await run(c.livenessProbe), await run(c.startupProbe)]).toEqual([1, 0, 0]);
+    const termAt = (performance.now() - main.startedAtMs) / 1000;
     main.child.kill('SIGTERM');
-    await pause(0.05);
+    await at(termAt + 0.05);
     expect(await run(c.startupProbe)).toBe(0);
-    await pause(0.35);
+    await at(termAt + 0.7);
     expect(await run(c.startupProbe)).toBe(1);
     main.child.kill('SIGKILL');
     await main.exited;
@@ -271,7 +305,7 @@ describe.runIf(haveBusybox)('exec probes and hooks', () => {
     ]);
     const took = await between(n, 'postStart.started', 'postStart.finished');
     expect(took).toBeGreaterThanOrEqual(0.3);
-    expect(took).toBeLessThan(0.37);
+    expect(took).toBeLessThan(0.3 + slack);
   });
 });
 
@@ -283,7 +317,7 @@ describe.runIf(haveBusybox)('httpGet and tcpSocket handlers', () => {
       app(runs(), {
         preStop: { action: { type: 'httpGet', port, path: '/quiesce' }, takesSeconds: 0.5, result: 'fail' },
         readinessProbe: probe(
-          { type: 'until', seconds: 0.4 },
+          { type: 'until', seconds: 1.5 },
           { action: { type: 'httpGet', port, path: 'ready?x=1' } },
         ),
       }),
@@ -291,12 +325,12 @@ describe.runIf(haveBusybox)('httpGet and tcpSocket handlers', () => {
     const main = n.start(scriptOf(c.command));
     await waitListening(port);
     expect((await get(port, '/ready?probe=1')).status).toBe(500);
-    await pause(0.4);
+    await pause(Math.max(0, 1.6 - (performance.now() - main.startedAtMs) / 1000));
     const slow = get(port, '/quiesce');
     await pause(0.1);
     const fast = await get(port, '/ready');
     expect(fast.status).toBe(200);
-    expect(fast.seconds).toBeLessThan(0.3); // not queued behind the slow hook
+    expect(fast.seconds).toBeLessThan(0.35); // not queued behind the slow hook (0.4 s more)
     const hook = await slow;
     expect(hook.status).toBe(500);
     expect(hook.seconds).toBeGreaterThanOrEqual(0.5);
@@ -319,19 +353,20 @@ describe.runIf(haveBusybox)('httpGet and tcpSocket handlers', () => {
     const tcp = (port: number): Probe['action'] => ({ type: 'tcpSocket', port });
     const c = pod(
       app(runs('ignore'), {
-        readinessProbe: probe({ type: 'from', seconds: 0.5 }, { action: tcp(base) }),
-        livenessProbe: probe({ type: 'until', seconds: 0.5 }, { action: tcp(base + 1) }),
+        readinessProbe: probe({ type: 'from', seconds: 1 }, { action: tcp(base) }),
+        livenessProbe: probe({ type: 'until', seconds: 1 }, { action: tcp(base + 1) }),
         startupProbe: probe({ type: 'afterTerm', seconds: 0.2 }, { action: tcp(base + 2) }),
       }),
     );
     const main = n.start(scriptOf(c.command));
     await waitListening(base);
+    await waitListening(base + 2);
     expect([await tcpConnects(base), await tcpConnects(base + 1), await tcpConnects(base + 2)]).toEqual([
       true,
       false,
       true,
     ]);
-    await pause(0.6);
+    await pause(Math.max(0, 1.3 - (performance.now() - main.startedAtMs) / 1000));
     expect([await tcpConnects(base), await tcpConnects(base + 1), await tcpConnects(base + 2)]).toEqual([
       false,
       true,
