@@ -48,6 +48,14 @@ export interface PodRunContext {
 
 /** How often the run reads new events while it waits. */
 const pollMs = 100;
+/** Sleeps until epoch $1, prints the moment, then becomes `$2 pod stop -t $3 $4` (POSIX sh, GNU date, awk). */
+const timerScript = [
+  'd=$(awk -v a="$1" -v b="$(date +%s.%N)" \'BEGIN { d = a - b; if (d < 0) d = 0; printf "%.6f", d }\')',
+  'sleep "$d"',
+  'date +%s.%N',
+  'exec "$2" pod stop -t "$3" "$4"',
+].join('\n');
+
 /** How long play may take to create the pod before the run times from its invocation instead (PODMAN.md §4: 0.06 s idle, seconds when loaded). */
 const podCreateTimeoutSeconds = 10;
 /** How long after the end the run waits for late `died` events (measured lag 30-140 ms). */
@@ -135,12 +143,9 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
     const grace = String(graceOf(action, scenario));
     const timeoutMs = (action.atSeconds + Number(grace) + 60) * 1000;
     if (initNames.length === 0) {
-      const delay = Math.max(0, created + action.atSeconds - ctx.now()).toFixed(3);
-      const timer = startCommand(
-        'sh',
-        ['-c', 'sleep "$1"; date +%s.%N; exec "$2" pod stop -t "$3" "$4"', 'sh', delay, podmanBinary(), grace, pod],
-        { timeoutMs },
-      );
+      // The shell works out the wait from the target moment itself, so its own start-up does not delay the stop.
+      const target = (created + action.atSeconds).toFixed(6);
+      const timer = startCommand('sh', ['-c', timerScript, 'sh', target, podmanBinary(), grace, pod], { timeoutMs });
       timers.push(timer);
       stops.push(timer);
       return;
