@@ -58,6 +58,7 @@ export const backendFactories = new Map<string, (spec: string, options: BackendO
 // The built-in backends, loaded only when named (the exec: backend's process handling, the whole simulator).
 const builtinFactories: Readonly<Record<string, (spec: string, options: BackendOptions) => Promise<Backend>>> = {
   sim: async () => (await import('../backends/sim/index.ts')).createSimBackend(),
+  podman: async () => (await import('../backends/podman/index.ts')).createPodman(),
   // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
   exec: async (spec) => (await import('../backends/exec/index.ts')).createExecBackend(spec.slice('exec:'.length)),
 };
