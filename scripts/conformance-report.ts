@@ -15,7 +15,7 @@ import { runBatch, failuresByRule, type BatchEntry } from '../harness/run/batch.
 import { mapConcurrent, slotUse, slotUseLine } from '../harness/run/concurrency.ts';
 import { defaultScenarios } from '../harness/run/deviation-targets.ts';
 import { judgeCase, type CaseJudgement } from '../harness/run/judge-case.ts';
-import { backendTarget } from '../harness/run/target.ts';
+import { backendTarget, expressibleScenarios } from '../harness/run/target.ts';
 import { explain } from './conformance-explanations.ts';
 
 function option(name: string, fallback: string): string {
@@ -82,7 +82,7 @@ const libraryUse = slotUse(
 const batchStart = performance.now();
 const entries = await runBatch({
   target,
-  scenarios: defaultScenarios(),
+  scenarios: expressibleScenarios(target, defaultScenarios()),
   seed,
   runs,
   slots,

@@ -41,6 +41,12 @@ export interface Backend {
    * calls. Absent: one at a time.
    */
   readonly defaultParallelism?: number;
+  /**
+   * Why this backend cannot act the scenario out (a registry fault on podman, a grpc probe busybox cannot answer),
+   * or undefined when it can. `run` reports such a scenario `unknown` with the same reason; the property loop draws
+   * generated scenarios among those the backend can express, so that a run judges something.
+   */
+  cannotExpress?(scenario: Scenario): string | undefined;
   setUp(): Promise<SetUpOutcome>;
   run(scenario: Scenario, options?: RunOptions): Promise<RunOutcome>;
   tearDown(): Promise<void>;

@@ -13,6 +13,8 @@ export type CaseStatus = 'pass' | 'fail' | 'unknown' | 'no expectations' | 'erro
 export interface CaseFailure {
   readonly expect: string;
   readonly message: string;
+  /** `unknown`: the entry could not be judged; absent or `fail`: it failed */
+  readonly status?: 'fail' | 'unknown';
 }
 
 /** How one case fared. */
@@ -42,9 +44,15 @@ export function judgeCase(caseFile: CaseFile, outcome: RunOutcome, toleranceSeco
           .entries.filter((e) => e.status === 'fail')
           .map(({ expect, message: m }) => ({ expect, message: m }))
       : [];
-    const failures = verdict.entries
-      .filter((e) => e.status !== 'pass')
-      .map(({ expect, message: m }) => ({ expect, message: m }));
+    // Failed entries first: the first line a user reads is what the implementation did wrong.
+    const failures = [
+      ...verdict.entries.filter((e) => e.status === 'fail'),
+      ...verdict.entries.filter((e) => e.status === 'unknown'),
+    ].map(({ expect, message: m, status }) => ({
+      expect,
+      message: m,
+      status: status === 'fail' ? ('fail' as const) : ('unknown' as const),
+    }));
     const status = verdict.entries.length === 0 ? 'no expectations' : verdict.status;
     return { status, failures, divergences };
   } catch (error) {

@@ -2,6 +2,7 @@
  * What the property loop runs scenarios on: a backend, seen through one small shape that lets the
  * in-process simulator run synchronously (no promise per scenario) and every other backend asynchronously.
  */
+import type fc from 'fast-check';
 import type { Observation, Scenario } from '../../specs/vocabulary/index.ts';
 import type { Backend, RunOutcome } from '../backends/backend.ts';
 import { simulate } from '../backends/sim/index.ts';
@@ -22,6 +23,17 @@ export interface RunTarget {
   readonly runSync?: (scenario: Scenario, seed?: number) => RunOutcome;
   /** `seed` absent: nominal latencies */
   readonly run: (scenario: Scenario, seed?: number) => Promise<RunOutcome>;
+  /** why the backend cannot act a scenario out (absent: it can act out every scenario) */
+  readonly cannotExpress?: (scenario: Scenario) => string | undefined;
+}
+
+/**
+ * The scenarios worth generating for a target: those it can act out. Filtering is deterministic, so a seed and a
+ * path replay the same scenario; a case file the backend cannot express is still run and reported `unknown`.
+ */
+export function expressibleScenarios(target: RunTarget, scenarios: fc.Arbitrary<Scenario>): fc.Arbitrary<Scenario> {
+  const cannot = target.cannotExpress;
+  return cannot === undefined ? scenarios : scenarios.filter((s) => cannot(s) === undefined);
 }
 
 /** The in-process simulator, run synchronously; tolerance 0 (its clock is the model's virtual clock). */
@@ -61,6 +73,9 @@ export function backendTarget(backend: Backend, deviations: ReadonlyArray<string
     deviations,
     seeded: false,
     toleranceSeconds: (observation) => Math.max(backend.clockResolutionSeconds, observation.clock.resolution),
+    ...(backend.cannotExpress === undefined
+      ? {}
+      : { cannotExpress: (scenario: Scenario) => backend.cannotExpress?.(scenario) }),
     run: (scenario, seed) =>
       backend.run(scenario, {
         ...(seed === undefined ? {} : { seed }),

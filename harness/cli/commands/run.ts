@@ -18,7 +18,7 @@ import type { Violation } from '../../diff/index.ts';
 import { ruleMatcher } from '../../run/rule-glob.ts';
 import { makeDirectory, runRecord, writeRunRecord } from '../../run/run-record.ts';
 import { simRun, type SimRunSpec } from '../../run/sim-run.ts';
-import { backendTarget, type RunTarget } from '../../run/target.ts';
+import { backendTarget, expressibleScenarios, type RunTarget } from '../../run/target.ts';
 import { parseArgs } from '../args.ts';
 import { backendOptions, resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
@@ -236,7 +236,12 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
         slots,
       );
     }
-    const scenarios = scenariosFor(deviations, family);
+    const scenarios = expressibleScenarios(target, scenariosFor(deviations, family));
+    if (target.cannotExpress !== undefined && !json) {
+      io.err(
+        `generated scenarios are drawn among those ${target.backend} can act out (the others could only be unknown)\n`,
+      );
+    }
     if (recorder !== undefined) {
       const phases = recorder;
       phases.startPhase('generated scenarios');

@@ -114,6 +114,25 @@ describe('run --parallel on a real backend', () => {
     expect(parallel.err).toMatch(/^replay and shrink: wall .* on 1 slot:/m);
   });
 
+  it('draws generated scenarios among those the backend can act out', async () => {
+    const fake = fakeNode();
+    const seen: Scenario[] = [];
+    const run = fake.backend.run.bind(fake.backend);
+    backendFactories.set('fake-node', () => ({
+      ...fake.backend,
+      cannotExpress: (s) => (s.actions.length > 0 ? 'this node cannot delete pods' : undefined),
+      run: (s, o) => {
+        seen.push(s);
+        return run(s, o);
+      },
+    }));
+    const r = await cli('run', '--backend', 'fake-node', '--runs', '25', '--seed', '11', '--parallel', '2');
+    expect(r.err).toContain('generated scenarios are drawn among those fake-node can act out');
+    const generated = seen.filter((s) => s.id.startsWith('gen-'));
+    expect(generated).toHaveLength(25);
+    expect(generated.every((s) => s.actions.length === 0)).toBe(true);
+  });
+
   it('refuses --parallel on the sim, which judges on threads', async () => {
     const r = await cli('run', '--backend', 'sim', '--parallel', '2');
     expect(r).toMatchObject({
