@@ -101,6 +101,7 @@ export interface WireNamespace {
   readonly metadata: {
     readonly name?: string;
     readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
     readonly creationTimestamp?: WireTime;
   };
 }

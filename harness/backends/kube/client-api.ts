@@ -1,0 +1,97 @@
+/**
+ * The KubeApi of a real cluster, through @kubernetes/client-node 1.x (methods take one object parameter). This is
+ * the only file that knows the client's types; the typed calls deserialise timestamps into Dates, which wire.ts
+ * reads as well as the watch's strings.
+ */
+import { CoreV1Api, KubeConfig, VersionApi, Watch, type V1Pod } from '@kubernetes/client-node';
+import { isNotFound, type KubeApi, type WatchEventType } from './kube-api.ts';
+import type { WireEvent, WireNamespace, WirePod } from './wire.ts';
+
+/** The kubeconfig from the default locations (KUBECONFIG, ~/.kube/config, in-cluster). */
+export function loadDefaultKubeConfig(): KubeConfig {
+  const config = new KubeConfig();
+  config.loadFromDefault();
+  return config;
+}
+
+/** A KubeApi on the given kubeconfig's `context`. */
+export function clientApi(config: KubeConfig, context: string): KubeApi {
+  config.setCurrentContext(context);
+  const core = config.makeApiClient(CoreV1Api);
+  const version = config.makeApiClient(VersionApi);
+  const watch = new Watch(config);
+  return {
+    serverVersion: async () => {
+      const info = await version.getCode();
+      return { major: info.major, minor: info.minor, gitVersion: info.gitVersion };
+    },
+    createNamespace: async (name, labels, annotations) => {
+      await core.createNamespace({
+        body: { metadata: { name, labels: { ...labels }, annotations: { ...annotations } } },
+      });
+    },
+    listNamespaces: async (labelSelector) => {
+      const list = await core.listNamespace({ labelSelector });
+      return list.items as unknown as ReadonlyArray<WireNamespace>;
+    },
+    deleteNamespace: async (name) => {
+      try {
+        await core.deleteNamespace({ name });
+      } catch (error) {
+        // Already gone (deleted by an earlier cleanup) is what was wanted.
+        if (!isNotFound(error)) throw error;
+      }
+    },
+    createPod: async (namespace, manifest) => {
+      await core.createNamespacedPod({ namespace, body: manifest as unknown as V1Pod });
+    },
+    deletePod: async (namespace, name, gracePeriodSeconds) => {
+      await core.deleteNamespacedPod({
+        namespace,
+        name,
+        ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }),
+      });
+    },
+    readPod: async (namespace, name) => {
+      try {
+        return (await core.readNamespacedPod({ namespace, name })) as unknown as WirePod;
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+    readPodLog: (namespace, name) => core.readNamespacedPodLog({ namespace, name }),
+    listEvents: async (namespace) => {
+      const list = await core.listNamespacedEvent({ namespace });
+      return list.items as unknown as ReadonlyArray<WireEvent>;
+    },
+    listNodeNames: async () => {
+      const list = await core.listNode({});
+      return list.items.map((n) => n.metadata?.name ?? '').filter((n) => n !== '');
+    },
+    watchPod: async (namespace, name, options, onEvent, done) => {
+      let stopped = false;
+      const controller = await watch.watch(
+        `/api/v1/namespaces/${namespace}/pods`,
+        {
+          fieldSelector: `metadata.name=${name}`,
+          timeoutSeconds: options.timeoutSeconds,
+          allowWatchBookmarks: false,
+          ...(options.resourceVersion === undefined ? {} : { resourceVersion: options.resourceVersion }),
+        },
+        (type: string, object: unknown) => {
+          if (!stopped) onEvent(type as WatchEventType, object);
+        },
+        (error: unknown) => {
+          if (!stopped) done(error);
+        },
+      );
+      return {
+        stop: () => {
+          stopped = true;
+          controller.abort();
+        },
+      };
+    },
+  };
+}
