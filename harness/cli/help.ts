@@ -61,6 +61,18 @@ run, diff; a failure is shrunk to a minimal case file, printed after its one-lin
 
 ${exitCodesText}
 `,
+  manifest: `Usage: podconform manifest CASE [--backend kube|podman]
+
+The Pod that a real backend runs for a case, as YAML ready for \`kubectl apply -f -\` (kube, the default) or
+\`podman kube play\` (podman). Each container's command is a busybox sh script that acts out the case's behaviour
+block and appends markers (CONTAINER EVENT EPOCH) to /podconform/markers, a hostPath volume at
+/tmp/podconform/<case id> on the node; the pod keeps the case's name.
+
+  --backend B   kube (default) or podman: the flavour of the manifest
+
+Exit codes: 0 printed, 2 bad input (file, case, option), 3 the case cannot be acted out on that backend (the
+reason is printed), 4 podconform itself failed (a bug; please report it).
+`,
   deviations: `Usage: podconform deviations [--json]
 
 The named non-conformances the sim backend can be told to have (run --deviation NAME), each with its rule.

@@ -19,6 +19,8 @@ Usage:
                  [--json] [--out DIR]
       The case library, then generated scenarios: predict, run on the backend, diff; shrinks a failure
       to a minimal case file and prints the replay command first.
+  podconform manifest CASE [--backend kube|podman]
+      The Pod a real backend runs for a case, as YAML for kubectl apply -f - (or podman kube play).
   podconform deviations [--json]
       The non-conformances the sim backend can be told to have (run --deviation NAME).
   podconform bench [--json] [--seconds N] [--workers N] [--compare] [--identity N] [--deviations]
@@ -40,6 +42,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   predict: async () => (await import('./commands/predict.ts')).predictCommand,
   rules: async () => (await import('./commands/rules.ts')).rulesCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
+  manifest: async () => (await import('./commands/manifest.ts')).manifestCommand,
   deviations: async () => (await import('./commands/deviations.ts')).deviationsCommand,
   bench: async () => (await import('./commands/bench.ts')).benchCommand,
 };
