@@ -39,6 +39,8 @@ export const backendFactories = new Map<string, (spec: string) => Backend>();
 // The built-in backends, loaded only when named (the exec: backend's process handling, the whole simulator).
 const builtinFactories: Readonly<Record<string, (spec: string) => Promise<Backend>>> = {
   sim: async () => (await import('../backends/sim/index.ts')).createSimBackend(),
+  kube: async () => (await import('../backends/kube/index.ts')).createKubeBackend({ kind: false }),
+  kind: async () => (await import('../backends/kube/index.ts')).createKubeBackend({ kind: true }),
   // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
   exec: async (spec) => (await import('../backends/exec/index.ts')).createExecBackend(spec.slice('exec:'.length)),
 };

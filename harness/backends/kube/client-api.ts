@@ -3,9 +3,9 @@
  * the only file that knows the client's types; the typed calls deserialise timestamps into Dates, which wire.ts
  * reads as well as the watch's strings.
  */
-import { CoreV1Api, KubeConfig, VersionApi, Watch, type V1Pod } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, V1Namespace, V1ObjectMeta, VersionApi, Watch } from '@kubernetes/client-node';
 import { isNotFound, type KubeApi, type WatchEventType } from './kube-api.ts';
-import type { WireEvent, WireNamespace, WirePod } from './wire.ts';
+import type { WireNamespace, WirePod } from './wire.ts';
 
 /** The kubeconfig from the default locations (KUBECONFIG, ~/.kube/config, in-cluster). */
 export function loadDefaultKubeConfig(): KubeConfig {
@@ -26,9 +26,13 @@ export function clientApi(config: KubeConfig, context: string): KubeApi {
       return { major: info.major, minor: info.minor, gitVersion: info.gitVersion };
     },
     createNamespace: async (name, labels, annotations) => {
-      await core.createNamespace({
-        body: { metadata: { name, labels: { ...labels }, annotations: { ...annotations } } },
-      });
+      const metadata = new V1ObjectMeta();
+      metadata.name = name;
+      metadata.labels = { ...labels };
+      metadata.annotations = { ...annotations };
+      const body = new V1Namespace();
+      body.metadata = metadata;
+      await core.createNamespace({ body });
     },
     listNamespaces: async (labelSelector) => {
       const list = await core.listNamespace({ labelSelector });
@@ -43,7 +47,7 @@ export function clientApi(config: KubeConfig, context: string): KubeApi {
       }
     },
     createPod: async (namespace, manifest) => {
-      await core.createNamespacedPod({ namespace, body: manifest as unknown as V1Pod });
+      await core.createNamespacedPod({ namespace, body: manifest });
     },
     deletePod: async (namespace, name, gracePeriodSeconds) => {
       await core.deleteNamespacedPod({
@@ -63,7 +67,7 @@ export function clientApi(config: KubeConfig, context: string): KubeApi {
     readPodLog: (namespace, name) => core.readNamespacedPodLog({ namespace, name }),
     listEvents: async (namespace) => {
       const list = await core.listNamespacedEvent({ namespace });
-      return list.items as unknown as ReadonlyArray<WireEvent>;
+      return list.items;
     },
     listNodeNames: async () => {
       const list = await core.listNode({});

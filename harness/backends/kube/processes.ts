@@ -30,8 +30,8 @@ export const runCommand: RunCommand = async (file, args, options = {}) => {
   });
   const stdout = typeof result.stdout === 'string' ? result.stdout : '';
   const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-  const ok = result.exitCode === 0 && result.timedOut !== true;
-  const why = result.timedOut === true ? 'timed out' : `exit ${result.exitCode ?? result.signal ?? '?'}`;
+  const ok = result.exitCode === 0 && !result.timedOut;
+  const why = result.timedOut ? 'timed out' : `exit ${result.exitCode ?? result.signal ?? '?'}`;
   const lastLine = stderr.trim().split('\n').pop() ?? '';
   return {
     ok,
