@@ -44,13 +44,22 @@ function lines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-/** Reuses or creates the cluster `name`. */
-export async function ensureKindCluster(run: RunCommand, kind: string, name: string): Promise<KindClusterOutcome> {
+/**
+ * Reuses or creates the cluster `name`; a created cluster runs `nodeImage` when given (PODCONFORM_KIND_NODE_IMAGE,
+ * e.g. a 1.35 kindest/node image pinned by digest), else the kind release's default.
+ */
+export async function ensureKindCluster(
+  run: RunCommand,
+  kind: string,
+  name: string,
+  nodeImage?: string,
+): Promise<KindClusterOutcome> {
   const list = await run(kind, ['get', 'clusters']);
   if (!list.ok) return { status: 'unavailable', reason: `could not list kind clusters: ${list.summary}` };
   const exists = lines(list.stdout).includes(name);
   if (!exists) {
-    const create = await run(kind, ['create', 'cluster', '--name', name, '--config', '-', '--wait', '180s'], {
+    const image = nodeImage === undefined || nodeImage === '' ? [] : ['--image', nodeImage];
+    const create = await run(kind, ['create', 'cluster', '--name', name, ...image, '--config', '-', '--wait', '180s'], {
       input: kindClusterConfig,
       timeoutSeconds: 600,
     });

@@ -142,7 +142,12 @@ export function createKubeBackend(options: KubeBackendOptions, seams: KubeBacken
       const found = findKindTools(seams.pathVariable ?? process.env['PATH']);
       if (found.status === 'missing') return { status: 'unavailable', reason: found.reason };
       tools = found;
-      cluster = await ensureKindCluster(run, found.kind, options.cluster ?? defaultKindCluster);
+      cluster = await ensureKindCluster(
+        run,
+        found.kind,
+        options.cluster ?? defaultKindCluster,
+        process.env['PODCONFORM_KIND_NODE_IMAGE'],
+      );
       if (cluster.status === 'unavailable') return cluster;
       requested ??= cluster.cluster.context;
       notices.push(
