@@ -5,6 +5,7 @@
  * Where each part comes from:
  * - `pod.created`, `pod.deleteRequested`: the client's clock just before the API call (t = 0 is pod.created);
  * - `C.started`, `C.exited`, `C.term`, hooks and probe runs: the markers ($EPOCHREALTIME on the node's clock);
+ *   an exit no script could mark (SIGKILL) is estimated from the API's finishedAt (unmarked-exits.ts);
  * - `C.ready`/`C.unready`, `C.startupProbe.succeeded`, `pod.initialized`, `pod.ready`/`pod.unready`, `pod.gone`:
  *   watch arrival times (watch-points.ts);
  * - final state: the last pod object (final-state.ts); Events: core/v1 Events (observed-events.ts).
@@ -16,6 +17,7 @@ import type { Observation, ObservedPoint } from '../../../specs/vocabulary/index
 import { markerPoints, parseMarkers } from '../manifest/markers.ts';
 import { finalState } from './final-state.ts';
 import { observedEvents } from './observed-events.ts';
+import { unmarkedExits } from './unmarked-exits.ts';
 import { watchPoints, type WatchDelivery } from './watch-points.ts';
 import type { WireEvent, WirePod } from './wire.ts';
 
@@ -66,10 +68,12 @@ export function deriveObservation(run: RunRecord): DerivedObservation {
   const { markers, problems } = parseMarkers(run.markers);
   const created = run.createdEpochSeconds;
   const podUid = run.lastPod?.metadata.uid ?? run.deliveries.find((d) => d.pod.metadata.uid)?.pod.metadata.uid;
+  const exits = unmarkedExits(run.deliveries, markers, created);
   const points: ObservedPoint[] = [
     { point: 'pod.created', t: 0 },
     ...run.deleteRequestedEpochSeconds.map((at) => ({ point: 'pod.deleteRequested', t: since(at, created) })),
     ...markerPoints(markers, created),
+    ...exits.points,
     ...watchPoints(run.deliveries, created, run.startupProbed),
   ].sort((a, b) => a.t - b.t);
   const startedContainers = new Set(markers.filter((m) => m.event === 'started').map((m) => m.container));
@@ -83,7 +87,8 @@ export function deriveObservation(run: RunRecord): DerivedObservation {
       caseNamespace: run.caseNamespace,
       createdEpochSeconds: created,
     }),
-    clock: { resolution: run.resolutionSeconds },
+    // An exit estimated from the API (a SIGKILLed process marks nothing) is only known to its half-width.
+    clock: { resolution: Math.max(run.resolutionSeconds, exits.halfWidthSeconds) },
     unobservablePoints: [...new Set([...clusterUnobservablePoints, ...run.unmarkedPoints])],
   };
   return { observation, markerProblems: problems.map((p) => `marker line ${p.line}: ${p.message}: ${p.text}`) };

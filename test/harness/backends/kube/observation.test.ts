@@ -106,7 +106,7 @@ describe('an init container failing under restartPolicy Never', () => {
 
 describe('a deleted pod', () => {
   const t0 = epoch('2026-12-06T22:02:00.000Z');
-  const arrivals = [0.01, 0.05, 0.3, 1.2, 15.02, 20.1, 20.2, 20.25].map((s) => t0 + s);
+  const arrivals = [0.01, 0.05, 0.3, 1.2, 15.02, 15.9, 16.0, 16.05].map((s) => t0 + s);
   const deliveries = watchFixture('deleted-pod.watch.json', arrivals);
 
   it('stamps initialized, ready, unready and gone with the arrival of the delivery that showed them', () => {
@@ -114,9 +114,9 @@ describe('a deleted pod', () => {
       { point: 'pod.initialized', t: 0.3 },
       { point: 'app.ready', t: 1.2 },
       { point: 'pod.ready', t: 1.2 },
-      { point: 'app.unready', t: 20.1 },
-      { point: 'pod.unready', t: 20.1 },
-      { point: 'pod.gone', t: 20.25 },
+      { point: 'app.unready', t: 15.9 },
+      { point: 'pod.unready', t: 15.9 },
+      { point: 'pod.gone', t: 16.05 },
     ]);
   });
 
@@ -153,16 +153,16 @@ describe('a deleted pod', () => {
       'pod.deleteRequested@15',
       'app.term@15.05',
       'app.exited@15.06',
-      'app.unready@20.1',
-      'pod.unready@20.1',
-      'pod.gone@20.25',
+      'app.unready@15.9',
+      'pod.unready@15.9',
+      'pod.gone@16.05',
     ]);
     expect(observation.events?.find((e) => e.reason === 'Killing')).toEqual({
       reason: 'Killing',
       container: 'app',
       type: 'Normal',
       message: 'Stopping container app',
-      t: 10,
+      t: 15,
     });
     expect(observation.unobservablePoints).toEqual([
       'pullStarted',
@@ -173,6 +173,28 @@ describe('a deleted pod', () => {
       'preStop.started',
     ]);
     expect(observation.clock).toEqual({ resolution: 0.1 });
+  });
+
+  it('estimates an exit no script marked (SIGKILL) from finishedAt and the delivery that showed it', () => {
+    // The same pod, but its process ignored TERM and was killed at the end of the grace period: no `exiting` marker.
+    const { observation } = deriveObservation({
+      podName: 'doomed',
+      suiteNamespace: 'podconform-r1-3',
+      caseNamespace: undefined,
+      createdEpochSeconds: t0,
+      deleteRequestedEpochSeconds: [t0 + 15],
+      deliveries,
+      events: [],
+      markers: `app started ${t0 + 0.9}\napp term ${t0 + 15.05}\n`,
+      lastPod: deliveries[deliveries.length - 1]?.pod,
+      gone: true,
+      startupProbed: none,
+      unmarkedPoints: [],
+      resolutionSeconds: 0.1,
+    });
+    // finishedAt 22:02:15 (15 s), first shown at 15.9 s: between 15 and 15.9, so 15.45 ± 0.45
+    expect(observation.points.filter((p) => p.point === 'app.exited')).toEqual([{ point: 'app.exited', t: 15.45 }]);
+    expect(observation.clock).toEqual({ resolution: 0.45 });
   });
 
   it('prints Terminating while the deleted pod has not reached a terminal phase', () => {
@@ -200,6 +222,31 @@ describe('a deleted pod', () => {
     expect(markerProblems).toEqual(['marker line 1: expected CONTAINER EVENT EPOCH [DETAIL]: app started']);
     expect(observation.final).toEqual({ gone: false });
     expect(observation.points).toEqual([{ point: 'pod.created', t: 0 }]);
+  });
+});
+
+describe('a crash-looping pod, exits marked and unmarked', () => {
+  const t0 = epoch('2026-12-06T22:00:00.000Z');
+  const pod = podFixture('crashloop-pod.json');
+
+  it('matches the exit a marker shows to the instance in lastState, and adds nothing', () => {
+    const { observation } = deriveObservation({
+      podName: 'crash',
+      suiteNamespace: 'podconform-r1-1',
+      caseNamespace: undefined,
+      createdEpochSeconds: t0,
+      deleteRequestedEpochSeconds: [],
+      deliveries: [{ type: 'MODIFIED', atEpochSeconds: t0 + 14.6, pod }],
+      events: [],
+      markers: `app started ${t0 + 13.2}\napp exiting ${t0 + 14.21} 1\n`,
+      lastPod: pod,
+      gone: false,
+      startupProbed: none,
+      unmarkedPoints: [],
+      resolutionSeconds: 0.2,
+    });
+    expect(observation.points.filter((p) => p.point === 'app.exited')).toEqual([{ point: 'app.exited', t: 14.21 }]);
+    expect(observation.clock).toEqual({ resolution: 0.2 });
   });
 });
 

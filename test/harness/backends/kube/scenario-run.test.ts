@@ -54,7 +54,8 @@ function watchLog(): Array<{ type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: Wir
 
 function deletedPodCluster(): FakeCluster {
   const cluster = new FakeCluster();
-  const at = [0.01, 0.05, 0.3, 1.2, 15.02, 20.1, 20.2, 20.25];
+  cluster.t = Date.parse('2026-12-06T22:02:00Z') / 1000;
+  const at = [0.01, 0.05, 0.3, 1.2, 15.02, 15.9, 16.0, 16.05];
   cluster.deliveries = watchLog().map((l, i) => ({ at: at[i] ?? 0, type: l.type, pod: l.object }));
   cluster.events = eventsFixture('deleted-pod-events.json');
   return cluster;
@@ -92,9 +93,9 @@ describe('runOnCluster', () => {
       'pod.deleteRequested@15',
       'app.term@15.05',
       'app.exited@15.06',
-      'app.unready@20.1',
-      'pod.unready@20.1',
-      'pod.gone@20.25',
+      'app.unready@15.9',
+      'pod.unready@15.9',
+      'pod.gone@16.05',
     ]);
     expect(outcome.observation.final).toMatchObject({ phase: 'Failed', status: 'Error', gone: true });
   });
