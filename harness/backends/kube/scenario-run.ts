@@ -10,7 +10,7 @@ import type { Scenario } from '../../../specs/vocabulary/index.ts';
 import { allContainers, podNamespace } from '../../../specs/vocabulary/index.ts';
 import type { RunOutcome } from '../backend.ts';
 import type { CompiledPod, CompileOptions, CompileOutcome } from '../manifest/compiled-pod.ts';
-import { apiErrorText, type KubeApi } from './kube-api.ts';
+import { apiErrorText, isNotFound, type KubeApi } from './kube-api.ts';
 import { markerHostDir, readMarkers } from './marker-reader.ts';
 import { deriveObservation } from './observation.ts';
 import { expiresAnnotation } from './ownership.ts';
@@ -161,6 +161,8 @@ async function realiseActions(
       await deps.api.deletePod(ns, scenario.pod.name, action.gracePeriodSeconds);
       deleteRequested.push(at);
     } catch (error) {
+      // Gone between the watch's last word and the call: no delete was requested, as for a pod seen gone.
+      if (isNotFound(error)) return undefined;
       return `could not delete pod at ${action.atSeconds} s: ${apiErrorText(error)}`;
     }
   }
