@@ -9,6 +9,7 @@
 import type { Container } from '../../../specs/vocabulary/index.ts';
 import { markerMountPath } from './compiled-pod.ts';
 import { containerHandlers } from './container-handlers.ts';
+import type { PortBook } from './port-book.ts';
 import { mainScript } from './run-script.ts';
 import { Unexpressible } from './unexpressible.ts';
 
@@ -20,7 +21,6 @@ const replaced = new Set(['command', 'args']);
 /** A compiled container and what the pod needs to know about it. */
 export interface CompiledContainer {
   readonly container: Readonly<Record<string, unknown>>;
-  readonly ports: ReadonlyArray<number>;
   readonly unmarked: ReadonlyArray<string>;
 }
 
@@ -37,8 +37,8 @@ function mounts(container: Container): unknown[] {
 }
 
 /** Compiles `container`; throws Unexpressible for what cannot be acted out. */
-export function compileContainer(container: Container): CompiledContainer {
-  const handlers = containerHandlers(container);
+export function compileContainer(container: Container, book: PortBook): CompiledContainer {
+  const handlers = containerHandlers(container, book);
   const kept = Object.fromEntries(
     Object.entries(container.extra).filter(([key]) => !replaced.has(key) && key !== 'volumeMounts'),
   );
@@ -55,7 +55,6 @@ export function compileContainer(container: Container): CompiledContainer {
       ...(handlers.lifecycle === undefined ? {} : { lifecycle: handlers.lifecycle }),
       ...handlers.probes,
     },
-    ports: handlers.ports,
     unmarked: handlers.unmarked,
   };
 }

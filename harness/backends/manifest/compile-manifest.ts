@@ -5,6 +5,7 @@
  * The two flavours differ only where podman needs it (PODMAN.md):
  * - the marker volume is `hostPath` type `DirectoryOrCreate` on a cluster (the node creates it), `Directory` on
  *   podman (4.3 does not create it; the backend makes the directory before `kube play`);
+ * - a container running as another user than root is unexpressible on a cluster only (run-as-root.ts);
  * - a registry fault (`registry: down`) is unexpressible on podman: there is no registry the suite can take down
  *   (PODMAN.md §2: no pull-delay or registry-down knob); a cluster backend realises it with a local registry.
  * Everything podman ignores (sidecar restartPolicy, hooks, probes, terminationGracePeriodSeconds) is still written:
@@ -15,7 +16,10 @@
  */
 import type { Scenario } from '../../../specs/vocabulary/index.ts';
 import type { CompileOptions, CompileOutcome } from './compiled-pod.ts';
-import { compileContainer, markerVolumeName, type CompiledContainer } from './compile-container.ts';
+import { compileContainer, markerVolumeName } from './compile-container.ts';
+import { handlerPorts } from './container-handlers.ts';
+import { PortBook } from './port-book.ts';
+import { checkRunsAsRoot } from './run-as-root.ts';
 import { Unexpressible, wholeSeconds } from './unexpressible.ts';
 
 function record(value: unknown): Readonly<Record<string, unknown>> {
@@ -43,26 +47,16 @@ function volumes(scenario: Scenario, options: CompileOptions): unknown[] {
   return [...list, { name: markerVolumeName, hostPath: { path: options.markerHostDir, type } }];
 }
 
-// All containers share the pod's network namespace: two servers on one port cannot both listen.
-function checkPorts(compiled: ReadonlyArray<{ readonly name: string; readonly c: CompiledContainer }>): void {
-  const owner = new Map<number, string>();
-  for (const { name, c } of compiled) {
-    for (const port of c.ports) {
-      const other = owner.get(port);
-      if (other !== undefined) throw new Unexpressible(`${other} and ${name} both need to listen on port ${port}`);
-      owner.set(port, name);
-    }
-  }
-}
-
 function compileOrThrow(scenario: Scenario, options: CompileOptions): CompileOutcome {
   if (options.flavour === 'podman' && scenario.node.registry === 'down') {
     throw new Unexpressible('podman has no registry the suite can take down');
   }
   const pod = scenario.pod;
-  const init = pod.initContainers.map((c) => ({ name: c.name, c: compileContainer(c) }));
-  const regular = pod.containers.map((c) => ({ name: c.name, c: compileContainer(c) }));
-  checkPorts([...init, ...regular]);
+  const all = [...pod.initContainers, ...pod.containers];
+  checkRunsAsRoot(pod, all, options.flavour);
+  const book = new PortBook(new Set(all.flatMap(handlerPorts)));
+  const init = pod.initContainers.map((c) => ({ name: c.name, c: compileContainer(c, book) }));
+  const regular = pod.containers.map((c) => ({ name: c.name, c: compileContainer(c, book) }));
   const spec: Record<string, unknown> = {
     ...pod.specExtra,
     restartPolicy: pod.restartPolicy,
@@ -82,7 +76,6 @@ function compileOrThrow(scenario: Scenario, options: CompileOptions): CompileOut
     containers: regular.map((x) => x.c.container),
     volumes: volumes(scenario, options),
   };
-  const all = [...pod.initContainers, ...pod.containers];
   const unmarked = [...new Set([...init, ...regular].flatMap((x) => x.c.unmarked))].sort();
   return {
     status: 'ok',

@@ -2,7 +2,7 @@
  * A container's hooks and probes as Kubernetes handlers whose runs follow the behaviour block:
  * - exec → `sh -c` running the hook or probe lines (the case's own command is replaced: the behaviour is the truth);
  * - httpGet → the handler as written (port, path, headers), answered by an HTTP server the main script starts
- *   on that port (http-server.ts), one route per path;
+ *   on that port (http-server.ts), one route per path; a port another handler holds is moved (port-book.ts);
  * - tcpSocket (probes) → the handler as written, with a listener that listens exactly while the probe succeeds
  *   (tcp-listener.ts);
  * - sleep (hooks) → kept as is: the kubelet sleeps and nothing runs in the container, so the hook's points are
@@ -22,6 +22,7 @@ import { httpServerLine, requestPath, type HttpRoute } from './http-server.ts';
 import { probeRunLines } from './probe-verdict.ts';
 import { scriptPrelude } from './script-prelude.ts';
 import type { ScriptExtras } from './run-script.ts';
+import type { PortBook } from './port-book.ts';
 import { tcpListenerLines } from './tcp-listener.ts';
 import { Unexpressible, wholeSeconds } from './unexpressible.ts';
 
@@ -31,10 +32,18 @@ export interface ContainerHandlers {
   readonly probes: Readonly<Partial<Record<ProbeType, Readonly<Record<string, unknown>>>>>;
   /** what the main script must run for them (servers, listeners) */
   readonly extras: ScriptExtras;
-  /** ports the container listens on, to find two containers of the pod on one port */
-  readonly ports: ReadonlyArray<number>;
   /** bare point names no marker can show (a `sleep` hook, a tcpSocket probe's runs) */
   readonly unmarked: ReadonlyArray<string>;
+}
+
+/** Every port number the handlers of `container` name (to keep moved handlers off them). */
+export function handlerPorts(container: Container): number[] {
+  const actions = [container.postStart, container.preStop, ...probeTypes.map((t) => container[t])].flatMap((h) =>
+    h === undefined ? [] : [h.action],
+  );
+  return actions.flatMap((a) =>
+    a.type === 'httpGet' || a.type === 'tcpSocket' ? [resolvePort(container, a.port, container.name)] : [],
+  );
 }
 
 /** The number a handler's port names: a number as is, a name through the container's `ports`. */
@@ -74,20 +83,26 @@ class Builder {
   readonly routes = new Map<number, HttpRoute[]>();
   readonly atStart: string[] = [];
   readonly onTerm: string[] = [];
-  readonly tcpPorts = new Set<number>();
+  readonly tcpPorts: number[] = [];
   readonly unmarked: string[] = [];
 
-  constructor(readonly container: Container) {}
+  constructor(
+    readonly container: Container,
+    readonly book: PortBook,
+  ) {}
 
-  route(port: number, path: string, lines: ReadonlyArray<string>, what: string): void {
-    if (this.tcpPorts.has(port)) throw new Unexpressible(`${what}: port ${port} is also a tcpSocket probe's port`);
-    const list = this.routes.get(port) ?? [];
-    // Two handlers on one path could not tell which of them the kubelet called, so neither could be marked.
-    if (list.some((r) => r.path === path)) {
-      throw new Unexpressible(`${what}: another handler of the container GETs ${path} on port ${port}`);
-    }
+  /** Registers a route and returns the port it is served on (the one asked for, or another: port-book.ts). */
+  route(port: number, path: string, lines: ReadonlyArray<string>): number {
+    const actual = this.book.http(this.container.name, port, path);
+    const list = this.routes.get(actual) ?? [];
     list.push({ path, lines });
-    this.routes.set(port, list);
+    this.routes.set(actual, list);
+    return actual;
+  }
+
+  /** The port field to write: as the case wrote it while the handler keeps its port, else the port it moved to. */
+  portField(written: number | string, wanted: number, actual: number): number | string {
+    return actual === wanted ? written : actual;
   }
 
   hook(name: HookName, hook: Hook): Record<string, unknown> {
@@ -99,10 +114,9 @@ class Builder {
       case 'httpGet': {
         const extra = httpExtra(action, what);
         const port = resolvePort(this.container, action.port, what);
-        this.route(port, requestPath(action.path), hookRunLines(name, hook), what);
-        return {
-          httpGet: { ...(action.path === undefined ? {} : { path: action.path }), port: action.port, ...extra },
-        };
+        const actual = this.route(port, requestPath(action.path), hookRunLines(name, hook));
+        const path = action.path === undefined ? {} : { path: action.path };
+        return { httpGet: { ...path, port: this.portField(action.port, port, actual), ...extra } };
       }
       case 'sleep':
         // The kubelet sleeps itself (KUBELET-FACTS §2.3): nothing runs in the container that could mark.
@@ -126,23 +140,20 @@ class Builder {
         case 'httpGet': {
           const extra = httpExtra(action, what);
           const port = resolvePort(this.container, action.port, what);
-          this.route(port, requestPath(action.path), probeRunLines(this.container.name, type, probe), what);
-          return {
-            httpGet: { ...(action.path === undefined ? {} : { path: action.path }), port: action.port, ...extra },
-          };
+          const actual = this.route(port, requestPath(action.path), probeRunLines(this.container.name, type, probe));
+          const path = action.path === undefined ? {} : { path: action.path };
+          return { httpGet: { ...path, port: this.portField(action.port, port, actual), ...extra } };
         }
         case 'tcpSocket': {
           if (action.extra?.['host'] !== undefined) throw new Unexpressible(`${what}: tcpSocket to another host`);
           const port = resolvePort(this.container, action.port, what);
-          if (this.tcpPorts.has(port) || this.routes.has(port)) {
-            throw new Unexpressible(`${what}: port ${port} is already used by another handler of the container`);
-          }
-          this.tcpPorts.add(port);
-          const lines = tcpListenerLines(type, probe, port, this.tcpPorts.size);
+          const actual = this.book.tcp(this.container.name, port);
+          this.tcpPorts.push(actual);
+          const lines = tcpListenerLines(what, probe, actual, this.tcpPorts.length);
           this.atStart.push(...lines.atStart);
           this.onTerm.push(...lines.onTerm);
           this.unmarked.push(`${type}.ran`);
-          return { tcpSocket: { port: action.port, ...(action.extra ?? {}) } };
+          return { tcpSocket: { port: this.portField(action.port, port, actual), ...(action.extra ?? {}) } };
         }
         case 'grpc':
           throw new Unexpressible(`${what}: a grpc probe needs a gRPC health server, which busybox does not have`);
@@ -170,8 +181,8 @@ class Builder {
 }
 
 /** Compiles the hooks and probes of `container`; throws Unexpressible for what cannot be acted out. */
-export function containerHandlers(container: Container): ContainerHandlers {
-  const b = new Builder(container);
+export function containerHandlers(container: Container, book: PortBook): ContainerHandlers {
+  const b = new Builder(container, book);
   const lifecycle: Record<string, unknown> = {};
   if (container.postStart) lifecycle['postStart'] = b.hook('postStart', container.postStart);
   if (container.preStop) lifecycle['preStop'] = b.hook('preStop', container.preStop);
@@ -185,7 +196,6 @@ export function containerHandlers(container: Container): ContainerHandlers {
     ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
     probes,
     extras: { atStart: [...servers, ...b.atStart], onTerm: b.onTerm },
-    ports: [...b.routes.keys(), ...b.tcpPorts],
     unmarked: b.unmarked,
   };
 }

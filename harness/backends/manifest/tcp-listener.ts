@@ -9,7 +9,7 @@
  * history; the compiler lists the point as unmarked instead and marks none. A connect completes in the kernel
  * before any program sees it, so a run cannot be made to take time: a probe that must time out is unexpressible.
  */
-import type { Probe, ProbeType } from '../../../specs/vocabulary/index.ts';
+import type { Probe } from '../../../specs/vocabulary/index.ts';
 import { microseconds } from './shell-words.ts';
 import { Unexpressible } from './unexpressible.ts';
 
@@ -19,11 +19,11 @@ export interface ListenerLines {
   readonly onTerm: ReadonlyArray<string>;
 }
 
-/** The listener for a tcpSocket probe on `port`; `slot` makes its variable unique within the script. */
-export function tcpListenerLines(type: ProbeType, probe: Probe, port: number, slot: number): ListenerLines {
+/** The listener for a tcpSocket probe (`what` names it) on `port`; `slot` makes its variable unique in the script. */
+export function tcpListenerLines(what: string, probe: Probe, port: number, slot: number): ListenerLines {
   if (probe.takesSeconds > probe.timeoutSeconds) {
     throw new Unexpressible(
-      `${type} tcpSocket must time out (takes ${probe.takesSeconds}s > timeoutSeconds ${probe.timeoutSeconds}), but a TCP connect is accepted by the kernel at once`,
+      `${what} tcpSocket must time out (takes ${probe.takesSeconds}s > timeoutSeconds ${probe.timeoutSeconds}), but a TCP connect is accepted by the kernel at once`,
     );
   }
   const listen = `nc -ll -p ${port} -e true`;
