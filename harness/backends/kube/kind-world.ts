@@ -47,6 +47,8 @@ export class KindWorld {
       readonly nodes: ReadonlyArray<string>;
       readonly created: boolean;
     },
+    /** HTTP to the suite's registry (tests give a fake) */
+    private readonly http: typeof fetch = (input, init) => fetch(input, init),
   ) {}
 
   /** Loads the busybox image and sets up the registry; the reason when the cluster cannot be used at all. */
@@ -151,14 +153,14 @@ export class KindWorld {
       'application/vnd.docker.distribution.manifest.v2+json',
     ].join(', ');
     try {
-      const head = await fetch(`${base}/${tag}`, { method: 'HEAD', headers: { Accept: accept } });
+      const head = await this.http(`${base}/${tag}`, { method: 'HEAD', headers: { Accept: accept } });
       const digest = head.headers.get('docker-content-digest');
       if (head.status === 404) {
         this.pushed.delete(ref);
         return undefined;
       }
       if (digest === null) return `the registry gave no digest for ${ref} (HTTP ${head.status})`;
-      const del = await fetch(`${base}/${digest}`, { method: 'DELETE' });
+      const del = await this.http(`${base}/${digest}`, { method: 'DELETE' });
       if (del.status !== 202 && del.status !== 404) return `the registry refused to delete ${ref} (HTTP ${del.status})`;
       this.pushed.delete(ref);
       return undefined;
@@ -174,21 +176,24 @@ export class KindWorld {
         ? await this.run(this.docker, ['start', registryContainer])
         : await this.run(this.docker, ['stop', '--time', '1', registryContainer]);
     if (!r.ok) return `could not bring the suite's registry ${state}: ${r.summary}`;
+    if (state === 'up' && !(await this.registryAnswers())) {
+      return `the suite's registry did not answer at ${registryHostPort} after it was started`;
+    }
     this.registryState = state;
-    if (state === 'up') await this.waitForRegistry();
     return undefined;
   }
 
-  private async waitForRegistry(): Promise<void> {
+  private async registryAnswers(): Promise<boolean> {
     for (let i = 0; i < 50; i++) {
       try {
-        const r = await fetch(`http://${registryHostPort}/v2/`);
-        if (r.ok) return;
+        const r = await this.http(`http://${registryHostPort}/v2/`);
+        if (r.ok) return true;
       } catch {
         // not listening yet
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    return false;
   }
 
   private async onEveryNode(args: ReadonlyArray<string>): Promise<string | undefined> {
