@@ -14,8 +14,50 @@ export function loadDefaultKubeConfig(): KubeConfig {
   return config;
 }
 
-/** A KubeApi on the given kubeconfig's `context`. */
+/** How long one API request may take before the scenario that made it is given up as `unknown`. */
+export const apiRequestTimeoutSeconds = 60;
+
+/** A KubeApi on the given kubeconfig's `context`; every request but the watch is bounded by the timeout. */
 export function clientApi(config: KubeConfig, context: string): KubeApi {
+  return withDeadlines(rawClientApi(config, context), apiRequestTimeoutSeconds);
+}
+
+/** Bounds every request of `api` except `watchPod` (which lasts as long as the observation). */
+export function withDeadlines(api: KubeApi, seconds: number): KubeApi {
+  const bounded =
+    <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      new Promise<R>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          reject(new Error(`the API did not answer ${name} within ${seconds} s`));
+        }, seconds * 1000);
+        call(...args).then(
+          (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      });
+  return {
+    serverVersion: bounded('version', api.serverVersion),
+    createNamespace: bounded('createNamespace', api.createNamespace),
+    listNamespaces: bounded('listNamespace', api.listNamespaces),
+    deleteNamespace: bounded('deleteNamespace', api.deleteNamespace),
+    createPod: bounded('createNamespacedPod', api.createPod),
+    deletePod: bounded('deleteNamespacedPod', api.deletePod),
+    readPod: bounded('readNamespacedPod', api.readPod),
+    readPodLog: bounded('readNamespacedPodLog', api.readPodLog),
+    listEvents: bounded('listNamespacedEvent', api.listEvents),
+    listNodeNames: bounded('listNode', api.listNodeNames),
+    watchPod: api.watchPod,
+  };
+}
+
+function rawClientApi(config: KubeConfig, context: string): KubeApi {
   config.setCurrentContext(context);
   const core = config.makeApiClient(CoreV1Api);
   const version = config.makeApiClient(VersionApi);

@@ -15,34 +15,34 @@ export interface WatchHandle {
 }
 
 export interface KubeApi {
-  serverVersion(): Promise<ServerVersion>;
-  createNamespace(
+  readonly serverVersion: () => Promise<ServerVersion>;
+  readonly createNamespace: (
     name: string,
     labels: Readonly<Record<string, string>>,
     annotations: Readonly<Record<string, string>>,
-  ): Promise<void>;
-  listNamespaces(labelSelector: string): Promise<ReadonlyArray<WireNamespace>>;
-  deleteNamespace(name: string): Promise<void>;
-  createPod(namespace: string, manifest: Readonly<Record<string, unknown>>): Promise<void>;
+  ) => Promise<void>;
+  readonly listNamespaces: (labelSelector: string) => Promise<ReadonlyArray<WireNamespace>>;
+  readonly deleteNamespace: (name: string) => Promise<void>;
+  readonly createPod: (namespace: string, manifest: Readonly<Record<string, unknown>>) => Promise<void>;
   /** `gracePeriodSeconds` absent: the pod's own terminationGracePeriodSeconds */
-  deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void>;
+  readonly deletePod: (namespace: string, name: string, gracePeriodSeconds?: number) => Promise<void>;
   /** undefined when the pod does not exist (404) */
-  readPod(namespace: string, name: string): Promise<WirePod | undefined>;
-  readPodLog(namespace: string, name: string): Promise<string>;
-  listEvents(namespace: string): Promise<ReadonlyArray<WireEvent>>;
+  readonly readPod: (namespace: string, name: string) => Promise<WirePod | undefined>;
+  readonly readPodLog: (namespace: string, name: string) => Promise<string>;
+  readonly listEvents: (namespace: string) => Promise<ReadonlyArray<WireEvent>>;
   /** the names of the cluster's nodes */
-  listNodeNames(): Promise<ReadonlyArray<string>>;
+  readonly listNodeNames: () => Promise<ReadonlyArray<string>>;
   /**
    * Watches one pod by name from `resourceVersion` (absent: from now). `done` is called once when the watch ends on
    * its own — closed by the server or the network, or failed — with the error if there was one.
    */
-  watchPod(
+  readonly watchPod: (
     namespace: string,
     name: string,
     options: { readonly resourceVersion?: string; readonly timeoutSeconds: number },
     onEvent: (type: WatchEventType, object: unknown) => void,
     done: (error: unknown) => void,
-  ): Promise<WatchHandle>;
+  ) => Promise<WatchHandle>;
 }
 
 /** The one-line text of an API failure (client-node's ApiException carries the HTTP code and the Status body). */
