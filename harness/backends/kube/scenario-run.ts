@@ -88,6 +88,14 @@ async function inNamespace(
   signal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
   const { namespace, labels } = placement;
+  const nodeName = (pod.manifest['spec'] as { readonly nodeName?: unknown } | undefined)?.nodeName;
+  if (typeof nodeName === 'string') {
+    // A pod bound by its manifest runs only if the node exists; the suite does not rewrite the case's node.
+    const nodes = await deps.api.listNodeNames().catch(() => undefined);
+    if (nodes !== undefined && !nodes.includes(nodeName)) {
+      return unknown(`the pod names node ${nodeName}, which this cluster does not have (nodes: ${nodes.join(', ')})`);
+    }
+  }
   const expires = new Date((deps.now() + scenario.observeForSeconds + expiryMarginSeconds) * 1000).toISOString();
   try {
     await deps.api.createNamespace(namespace, labels, { [expiresAnnotation]: expires });
@@ -117,12 +125,8 @@ async function observe(
     return unknown(`could not watch pod ${namespace}/${name}: ${apiErrorText(error)}`);
   }
   try {
-    const created = deps.now();
-    try {
-      await deps.api.createPod(namespace, pod.manifest);
-    } catch (error) {
-      return unknown(`could not create pod ${namespace}/${name}: ${apiErrorText(error)}`);
-    }
+    const created = await createPod(deps, namespace, pod.manifest, signal);
+    if (typeof created === 'string') return unknown(`could not create pod ${namespace}/${name}: ${created}`);
     const deleteRequested: number[] = [];
     const actionsFailed = await realiseActions(scenario, namespace, created, deleteRequested, watch, deps, signal);
     const end = created + scenario.observeForSeconds;
@@ -136,6 +140,36 @@ async function observe(
     return unknown(`the cluster failed during the run: ${apiErrorText(error)}`);
   } finally {
     watch.stop();
+  }
+}
+
+// The ServiceAccount admission rejects a pod until the namespace's `default` service account exists, which the
+// controller manager creates a moment after the namespace: that refusal is waited out, nothing else is retried.
+const serviceAccountRetries = 40;
+const serviceAccountRetrySeconds = 0.25;
+
+function missingServiceAccount(error: unknown): boolean {
+  return /service ?account/i.test(apiErrorText(error)) && /not found/i.test(apiErrorText(error));
+}
+
+/** Creates the pod; returns pod.created (the client's clock just before the call that succeeded) or the failure. */
+async function createPod(
+  deps: ClusterRunDeps,
+  namespace: string,
+  manifest: Readonly<Record<string, unknown>>,
+  signal: AbortSignal | undefined,
+): Promise<number | string> {
+  for (let attempt = 0; ; attempt++) {
+    const created = deps.now();
+    try {
+      await deps.api.createPod(namespace, manifest);
+      return created;
+    } catch (error) {
+      if (!missingServiceAccount(error) || attempt >= serviceAccountRetries || signal?.aborted === true) {
+        return apiErrorText(error);
+      }
+      await deps.sleep(serviceAccountRetrySeconds, signal);
+    }
   }
 }
 

@@ -24,6 +24,8 @@ export class FakeCluster {
   markers = '';
   events: WireEvent[] = [];
   createPodError: Error | undefined;
+  /** errors the scenario pod's first creation attempts meet, one each */
+  readonly createPodFailures: Error[] = [];
   /** the namespaces that exist, as the API would list them */
   readonly namespaces = new Map<string, WireNamespace>();
   private watcher: { onEvent: (type: WatchEventType, o: unknown) => void; done: (e: unknown) => void } | undefined;
@@ -78,6 +80,8 @@ export class FakeCluster {
       this.createdPods.push(manifest);
       if (name.startsWith('podconform-')) return Promise.resolve();
       if (this.createPodError !== undefined) return Promise.reject(this.createPodError);
+      const failure = this.createPodFailures.shift();
+      if (failure !== undefined) return Promise.reject(failure);
       this.created = this.t;
       return Promise.resolve();
     },

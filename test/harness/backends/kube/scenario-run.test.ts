@@ -133,6 +133,41 @@ describe('runOnCluster', () => {
     expect(cluster.calls).toContain('deleteNamespace podconform-r1-3');
   });
 
+  it("waits out the namespace's service account not existing yet, and dates pod.created by the call that worked", async () => {
+    const cluster = deletedPodCluster();
+    const t0 = cluster.t;
+    const notYet = () =>
+      Object.assign(new Error('HTTP-Code: 403'), {
+        code: 403,
+        body: JSON.stringify({
+          message:
+            'pods "doomed" is forbidden: error looking up service account podconform-r1-3/default: serviceaccount "default" not found',
+        }),
+      });
+    cluster.createPodFailures.push(notYet(), notYet());
+    const outcome = await runOnCluster(doomed, placement, deps(cluster), placeWorld);
+    expect(cluster.calls.filter((c) => c === 'createPod podconform-r1-3/doomed')).toHaveLength(3);
+    expect(cluster.created).toBe(t0 + 0.5);
+    expect(outcome.status).toBe('observed');
+  });
+
+  it('does not run a pod bound to a node the cluster does not have', async () => {
+    const cluster = new FakeCluster();
+    const bound: CompileManifest = (scenario, options) => ({
+      status: 'ok',
+      pod: {
+        manifest: { apiVersion: 'v1', kind: 'Pod', metadata: { name: options.podName }, spec: { nodeName: 'node-7' } },
+        images: [],
+        unmarkedPoints: [],
+      },
+    });
+    expect(await runOnCluster(doomed, placement, deps(cluster, bound), placeWorld)).toEqual({
+      status: 'unknown',
+      reason: 'the pod names node node-7, which this cluster does not have (nodes: podconform-control-plane)',
+    });
+    expect(cluster.calls).toEqual([]);
+  });
+
   it('reports a pod that never appeared', async () => {
     const cluster = new FakeCluster();
     const outcome = await runOnCluster(doomed, placement, deps(cluster), placeWorld);
