@@ -183,7 +183,11 @@ export function createKubeBackend(options: KubeBackendOptions, seams: KubeBacken
       const world = new KindWorld(run, tools.docker, tools.kind, cluster.cluster);
       kindWorld = world;
       const failed = await world.setUp();
-      if (failed !== undefined) return { status: 'unavailable', reason: failed };
+      if (failed !== undefined) {
+        // The CLI does not tear down a backend that never became ready: remove the registry here.
+        await world.tearDown();
+        return { status: 'unavailable', reason: failed };
+      }
       if (!world.routesPulls) {
         notices.push(
           `kind cluster ${cluster.cluster.name} was not created by podconform: scenarios that need a pull (absent, unpullable images, registry down) will be unknown`,
