@@ -73,6 +73,10 @@ export async function runOnCluster(
   if (compiled.status === 'unexpressible') return unknown(`cannot be run on a cluster: ${compiled.reason}`);
   const world = await placeWorld(scenario, compiled.pod);
   if (world.status === 'unexpressible') return unknown(`cannot be run on this cluster: ${world.reason}`);
+  if (signal?.aborted === true) {
+    world.release();
+    return unknown('interrupted');
+  }
   try {
     return await inNamespace(scenario, compiled.pod, placement, deps, signal);
   } finally {
