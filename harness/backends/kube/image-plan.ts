@@ -22,6 +22,11 @@ export interface PlannedImage {
   /** the node's key for it, `docker.io/library/busybox:1.36` */
   readonly key: string;
   readonly role: ImageRole;
+  /**
+   * Whether the registry serves it when it is up: a pullable image, and a cached one too (a container with
+   * imagePullPolicy Always pulls it although it is on the node); never an unpullable one.
+   */
+  readonly served: boolean;
   /** the repository path a registry mirror is asked for (`library/busybox`) and the tag */
   readonly mirrorPath: string;
   readonly tag: string;
@@ -45,9 +50,10 @@ export function planImages(scenario: Scenario, images: ReadonlyArray<string>): I
     const key = normalizeImageReference(image);
     // An invalid reference stops at InvalidImageName in the kubelet: nothing to place anywhere.
     if (parsed.status === 'invalid' || key === undefined) continue;
+    const unpullable = node.unpullable.some((u) => sameImage(u, image));
     const role: ImageRole = node.cached.some((c) => sameImage(c, image))
       ? 'cached'
-      : node.unpullable.some((u) => sameImage(u, image))
+      : unpullable
         ? 'unpullable'
         : 'pullable';
     const { digest, tag } = parsed.reference;
@@ -58,7 +64,14 @@ export function planImages(scenario: Scenario, images: ReadonlyArray<string>): I
       };
     }
     const hostless = key.slice(key.indexOf('/') + 1);
-    planned.push({ image, key, role, mirrorPath: hostless.slice(0, hostless.lastIndexOf(':')), tag: tag ?? 'latest' });
+    planned.push({
+      image,
+      key,
+      role,
+      served: !unpullable,
+      mirrorPath: hostless.slice(0, hostless.lastIndexOf(':')),
+      tag: tag ?? 'latest',
+    });
   }
   const mayPull = allContainers(scenario.pod).some((c) => {
     const policy = effectivePullPolicy({ image: c.image, explicitPolicy: c.imagePullPolicy });

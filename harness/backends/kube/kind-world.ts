@@ -13,7 +13,7 @@
  * Simplified: `pullTakes` is not acted out (pulls from the local registry take what they take); two registries'
  * images with the same repository path share one entry; digest references cannot be placed.
  */
-import type { ImagePlan } from './image-plan.ts';
+import type { ImagePlan, PlannedImage } from './image-plan.ts';
 import type { CommandResult, RunCommand } from './processes.ts';
 
 export const sourceImage = 'busybox:1.36';
@@ -83,16 +83,10 @@ export class KindWorld {
       };
     }
     for (const image of plan.images) {
-      const failed =
-        image.role === 'cached'
-          ? await this.onEveryNode(['ctr', '-n', 'k8s.io', 'images', 'tag', '--force', nodeImage, image.key])
-          : await this.absentFromNodes(
-              image.key,
-              image.role === 'pullable' ? image : undefined,
-              image.role === 'unpullable' ? image : undefined,
-            );
-      if (failed !== undefined)
+      const failed = await this.place(image, plan.registry);
+      if (failed !== undefined) {
         return { status: 'unexpressible', reason: `could not place image ${image.image}: ${failed}` };
+      }
     }
     if (plan.registry !== 'any') {
       const failed = await this.registry(plan.registry);
@@ -105,6 +99,21 @@ export class KindWorld {
   async tearDown(): Promise<void> {
     await this.run(this.docker, ['rm', '-f', registryContainer]);
     await this.run(this.docker, ['rmi', nodeImage]);
+  }
+
+  /** One image where the plan wants it: on the nodes or not, in the registry or not. */
+  private async place(image: PlannedImage, registry: ImagePlan['registry']): Promise<string | undefined> {
+    if (image.role === 'cached') {
+      const failed = await this.onEveryNode(['ctr', '-n', 'k8s.io', 'images', 'tag', '--force', nodeImage, image.key]);
+      if (failed !== undefined) return failed;
+      // A cached image is pulled anyway under imagePullPolicy Always: the registry must have it when it is up.
+      return image.served && registry === 'up' ? this.push(image.mirrorPath, image.tag) : undefined;
+    }
+    return this.absentFromNodes(
+      image.key,
+      image.role === 'pullable' ? image : undefined,
+      image.role === 'unpullable' ? image : undefined,
+    );
   }
 
   private async absentFromNodes(

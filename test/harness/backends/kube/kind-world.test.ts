@@ -137,7 +137,7 @@ observeFor: 10s
     expect(await world.prepare(cachedOnly)).toEqual({ status: 'ready' });
   });
 
-  it('tags a cached image in every node, removes and pushes a pullable one, never pushes an unpullable one', async () => {
+  it('tags a cached image in every node and serves it, removes and pushes a pullable one, never pushes an unpullable one', async () => {
     const { run, calls } = fakeRunner({ 'docker inspect -f': { stdout: 'true' } });
     const world = new KindWorld(run, 'docker', 'kind', { name: 'pc', nodes, created: true }, registryUp);
     await world.setUp();
@@ -161,6 +161,10 @@ observeFor: 10s
     expect(calls.map((c) => c.line)).toEqual([
       'docker exec pc-control-plane ctr -n k8s.io images tag --force podconform.local/busybox:1.36 docker.io/library/busybox:1.35',
       'docker exec pc-worker ctr -n k8s.io images tag --force podconform.local/busybox:1.36 docker.io/library/busybox:1.35',
+      // served as well: a container with imagePullPolicy Always would pull it
+      'docker tag busybox:1.36 localhost:5001/library/busybox:1.35',
+      'docker push localhost:5001/library/busybox:1.35',
+      'docker rmi localhost:5001/library/busybox:1.35',
       'docker exec pc-control-plane ctr -n k8s.io images rm registry.example.com/team/tool:2.1',
       'docker exec pc-worker ctr -n k8s.io images rm registry.example.com/team/tool:2.1',
       'docker tag busybox:1.36 localhost:5001/team/tool:2.1',
