@@ -70,8 +70,9 @@ block and appends markers (CONTAINER EVENT EPOCH) to /podconform/markers, a host
 
   --backend B   kube (default) or podman: the flavour of the manifest
 
-Exit codes: 0 printed, 2 bad input (file, case, option), 3 the case cannot be acted out on that backend (the
-reason is printed), 4 podconform itself failed (a bug; please report it).
+Here 0 means the Pod was printed and 3 that the case cannot be acted out on that backend (the reason is printed).
+
+${exitCodesText}
 `,
   deviations: `Usage: podconform deviations [--json]
 

@@ -66,7 +66,9 @@ function httpExtra(
   what: string,
 ): Readonly<Record<string, unknown>> {
   const extra = action.extra ?? {};
-  // The handler must reach the server in this container: another host or TLS cannot be answered by it.
+  // The handler must reach the server in this container: another host cannot be answered by it, and neither can
+  // TLS (an HTTPS hook that gets a plain answer falls back to HTTP with a LifecycleHTTPFallback event, KUBELET-FACTS
+  // §2.3, an event the case would not have; an HTTPS probe would fail outright).
   if (extra['host'] !== undefined)
     throw new Unexpressible(`${what}: httpGet to another host (${JSON.stringify(extra['host'])})`);
   if (extra['scheme'] !== undefined && extra['scheme'] !== 'HTTP') {
@@ -119,7 +121,7 @@ class Builder {
         return { httpGet: { ...path, port: this.portField(action.port, port, actual), ...extra } };
       }
       case 'sleep':
-        // The kubelet sleeps itself (KUBELET-FACTS §2.3): nothing runs in the container that could mark.
+        // The kubelet sleeps itself (KUBELET-FACTS §2.3, `sleep`): nothing runs in the container that could mark.
         this.unmarked.push(`${name}.started`, `${name}.finished`);
         return { sleep: { seconds: wholeSeconds(action.seconds, `${what} sleep.seconds`) } };
       case 'tcpSocket':

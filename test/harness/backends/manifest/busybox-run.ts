@@ -29,6 +29,7 @@ export interface Node {
   markers(): Promise<ReadonlyArray<Marker>>;
   /** runs `sh -c SCRIPT` (mount path rewritten); its exit is `exited` */
   start(script: string): Process;
+  /** ends every process the node's scripts started and removes the directory */
   remove(): Promise<void>;
 }
 
@@ -48,6 +49,9 @@ export async function makeNode(): Promise<Node> {
   for (const applet of ['sh', 'sleep', 'nc', 'true', 'kill']) await symlink(busyboxPath, join(bin, applet));
   await writeFile(join(dir, markerFileName), '');
   const local = (script: string): string => script.replaceAll(`D=${markerMountPath};`, `D=${dir};`);
+  // On the host a script is not PID 1 of its own namespace, so what it left in the background (sleeps, nc servers)
+  // would outlive it; each runs in a process group of its own, and `remove` ends every group.
+  const groups: number[] = [];
   return {
     dir,
     bin,
@@ -61,7 +65,9 @@ export async function makeNode(): Promise<Node> {
       const child = spawn(join(bin, 'sh'), ['-c', local(script)], {
         env: { PATH: bin },
         stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true,
       });
+      if (child.pid !== undefined) groups.push(child.pid);
       const exited = new Promise<{ code: number; afterSeconds: number }>((resolve) => {
         child.on('exit', (code, signal) => {
           const afterSeconds = (performance.now() - startedAtMs) / 1000;
@@ -71,6 +77,13 @@ export async function makeNode(): Promise<Node> {
       return { child, startedAtMs, exited };
     },
     async remove() {
+      for (const group of groups.splice(0)) {
+        try {
+          process.kill(-group, 'SIGKILL');
+        } catch {
+          // the group is gone already
+        }
+      }
       await rm(dir, { recursive: true, force: true });
     },
   };

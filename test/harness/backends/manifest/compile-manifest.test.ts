@@ -187,6 +187,14 @@ describe('handlers', () => {
     const command = (liveness['exec'] as { command: string[] }).command;
     expect(command[2]).toContain('[ $((U-s0)) -ge 5000000 ] && v=fail');
     expect(command[2]).toContain('m livenessProbe.ran $v');
+    // a run longer than its timeout fails whatever the behaviour says, as the kubelet concludes
+    const slow = ok(
+      scenario({
+        containers: [container('app', runs(), { readinessProbe: probe({ type: 'never' }, { takesSeconds: 2 }) })],
+      }),
+    );
+    const readiness = containersOf(slow)[0]?.['readinessProbe'] as { exec: { command: string[] } };
+    expect(readiness.exec.command[2]).toContain('v=ok; true && v=fail\nm readinessProbe.ran $v\nzz 2000000');
   });
 
   it('moves a handler off a port another container or handler holds, keeping named ports otherwise', () => {

@@ -185,6 +185,19 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect(took).toBeLessThan(0.8 + slack);
   });
 
+  it('a TERM that arrives while the script sets up is remembered and handled once the behaviour is known', async () => {
+    const n = await node();
+    const script = mainOf(app(runs('exit', 0, 143)));
+    expect(script).toContain('\nm started\n');
+    // the TERM comes right after the start marker, before the trap that knows the behaviour is set
+    const p = n.start(script.replace('\nm started\n', () => '\nm started; kill -TERM $$\n'));
+    const deadline = pause(2).then(() => ({ code: -1, afterSeconds: 2 }));
+    const { code, afterSeconds } = await Promise.race([p.exited, deadline]);
+    expect(code).toBe(143);
+    expect(afterSeconds).toBeLessThan(slack * 4);
+    expect(await events(n)).toEqual(['started', 'term', 'exiting 143']);
+  });
+
   it('onTerm ignore without an own exit: still running after the TERM, until killed', async () => {
     const n = await node();
     const p = n.start(mainOf(app(runs('ignore'))));
