@@ -19,7 +19,7 @@ import { ImageWarmer } from './image-warmer.ts';
 import { defaultKindCluster, ensureKindCluster } from './kind-cluster.ts';
 import { KindWorld, nodeImage, sourceImage } from './kind-world.ts';
 import { apiErrorText, type KubeApi } from './kube-api.ts';
-import { ownedLabels } from './ownership.ts';
+import { expiresAnnotation, ownedLabels } from './ownership.ts';
 import { findKindTools } from './prerequisites.ts';
 import { runCommand, type RunCommand } from './processes.ts';
 import { runOnCluster, type ClusterRunDeps, type CompileManifest, type WorldLease } from './scenario-run.ts';
@@ -61,6 +61,8 @@ export interface KubeBackendSeams {
  * local kind cluster is estimated at well under this figure. Not yet measured on a real run (docs/kind.md).
  */
 export const kubeClockResolutionSeconds = 0.2;
+
+const warmNamespaceHours = 6;
 
 /** Scenarios run at once unless `--parallel` says otherwise. */
 export const kubeDefaultParallelism = 4;
@@ -209,7 +211,9 @@ export function createKubeBackend(options: KubeBackendOptions, seams: KubeBacken
     } else {
       const warmNamespace = `podconform-${runId}-images`;
       try {
-        await chosen.createNamespace(warmNamespace, labels, {});
+        // It lives as long as the run, whose length is not known here: a later run leaves it alone for 6 hours.
+        const expires = new Date((now() + warmNamespaceHours * 3600) * 1000).toISOString();
+        await chosen.createNamespace(warmNamespace, labels, { [expiresAnnotation]: expires });
       } catch (error) {
         return { status: 'unavailable', reason: `cannot create namespace ${warmNamespace}: ${apiErrorText(error)}` };
       }
