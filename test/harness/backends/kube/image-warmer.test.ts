@@ -30,7 +30,9 @@ describe('ImageWarmer', () => {
     const cached = plan('{cached: [busybox:1.36]}', 'busybox:1.36');
     expect(await warmer.prepare(cached)).toEqual({ status: 'ready' });
     expect(await warmer.prepare(cached)).toEqual({ status: 'ready' });
-    const pods = cluster.createdPods as unknown as ReadonlyArray<{ spec: { nodeName: string; containers: [{ image: string }] } }>;
+    const pods = cluster.createdPods as unknown as ReadonlyArray<{
+      spec: { nodeName: string; containers: [{ image: string }] };
+    }>;
     expect(pods.map((p) => `${p.spec.nodeName}:${p.spec.containers[0].image}`)).toEqual([
       'n1:busybox:1.36',
       'n2:busybox:1.36',
