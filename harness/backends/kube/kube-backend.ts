@@ -91,7 +91,15 @@ async function realKubeconfig(): Promise<NonNullable<KubeBackendSeams['kubeconfi
     if (!kubeconfigPresent()) {
       throw new Error('none found (set KUBECONFIG, create ~/.kube/config, or run inside a cluster)');
     }
-    const config = loadDefaultKubeConfig();
+    let config: ReturnType<typeof loadDefaultKubeConfig>;
+    try {
+      config = loadDefaultKubeConfig();
+    } catch (error) {
+      const where = process.env['KUBECONFIG'] ?? '~/.kube/config';
+      throw new Error(
+        `${where} is not a readable kubeconfig (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
     return {
       contexts: config.getContexts().map((c) => c.name),
       current: config.getCurrentContext(),
