@@ -134,7 +134,7 @@ async function observe(
     const deleteRequested: number[] = [];
     const actionsFailed = await realiseActions(scenario, namespace, created, deleteRequested, watch, deps, signal);
     const end = created + scenario.observeForSeconds;
-    await Promise.race([deps.sleep(Math.max(0, end - deps.now()), signal), watch.ended]);
+    await sleepUnlessEnded(deps, end - deps.now(), watch, signal);
     watch.stop();
     if (signal?.aborted === true) return unknown('interrupted');
     if (actionsFailed !== undefined) return unknown(actionsFailed);
@@ -177,6 +177,25 @@ async function createPod(
   }
 }
 
+/**
+ * Waits `seconds`, or less if the pod goes (or the watch fails) first; the timer is cancelled then, so that a pod
+ * gone early leaves no timer keeping the process alive.
+ */
+async function sleepUnlessEnded(
+  deps: ClusterRunDeps,
+  seconds: number,
+  watch: PodWatch,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const done = new AbortController();
+  const both = signal === undefined ? done.signal : AbortSignal.any([signal, done.signal]);
+  try {
+    await Promise.race([deps.sleep(Math.max(0, seconds), both), watch.ended]);
+  } finally {
+    done.abort();
+  }
+}
+
 /** Realises the `delete` actions at their times; returns the failure that spoils the run, if any. */
 async function realiseActions(
   scenario: Scenario,
@@ -191,7 +210,7 @@ async function realiseActions(
   for (const action of actions) {
     if (action.atSeconds > scenario.observeForSeconds) break;
     const wait = created + action.atSeconds - deps.now();
-    if (wait > 0) await Promise.race([deps.sleep(wait, signal), watch.ended]);
+    if (wait > 0) await sleepUnlessEnded(deps, wait, watch, signal);
     // A pod already gone takes no further delete, as a kubelet's API would refuse it (404).
     if (signal?.aborted === true || watch.gone || watch.failure !== undefined) return undefined;
     const at = deps.now();
