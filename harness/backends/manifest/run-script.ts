@@ -10,13 +10,16 @@
  *   start numbers that share it, so the script cannot disagree with the vocabulary about which entry applies.
  * - The start time (µs) and the first TERM time go to files beside the markers, where probes read them; both are
  *   rewritten at each start (podman restarts a container in place, keeping its filesystem).
- * - TERM with `exit`: the trap marks `term`, waits `afterSeconds` and exits with the code — unless the run's own
- *   exit comes first, then that exit happens at its own time with its own code, as in the model
- *   (specs/model/processes.ts: whichever exit is scheduled first ends the process). TERM with `ignore`: the trap
+ * - TERM with `exit`: the trap marks `term`, waits `afterSeconds` from the FIRST TERM and exits with the code —
+ *   unless the run's own exit comes first, then that exit happens at its own time with its own code, as in the
+ *   model and the simulator (whichever exit is scheduled first ends the process; a second TERM, from a second
+ *   StopContainer, schedules nothing earlier). TERM with `ignore`: the trap
  *   only marks `term` and returns; `zz` waits again, so the run goes on as if nothing had happened.
- * - Servers and listeners for httpGet and tcpSocket handlers start right after the start is recorded, before
- *   anything else, so that a postStart GET sent as soon as the runtime reports the start finds them listening
- *   (milliseconds, not guaranteed: the kubelet does not retry a hook).
+ * - HTTP servers for httpGet handlers start first of all, even before the start is marked (a fork, well under a
+ *   millisecond), because the kubelet sends a postStart GET as soon as the runtime reports the start and does not
+ *   retry it (KUBELET-FACTS §2.1 step i, §2.3): a refused connection would be a FailedPostStartHook the case does
+ *   not expect. busybox nc still needs some milliseconds to listen, so that race is narrowed, not closed.
+ *   tcpSocket listeners start once the start time S is known: they are timed from it, and probes come later.
  * - Every wait is `sleep & wait` (PODMAN.md §3: the trap then runs within a millisecond of the signal).
  */
 import {
@@ -31,6 +34,9 @@ import { Unexpressible } from './unexpressible.ts';
 
 /** What a container's main script must start beside its behaviour (servers and listeners for its handlers). */
 export interface ScriptExtras {
+  /** HTTP servers: started before anything else */
+  readonly servers: ReadonlyArray<string>;
+  /** listeners timed from the start (S) */
   readonly atStart: ReadonlyArray<string>;
   readonly onTerm: ReadonlyArray<string>;
 }
@@ -75,6 +81,7 @@ export function mainScript(container: Container, extras: ScriptExtras): string {
   return [
     "trap 'P=1' TERM",
     scriptPrelude(name),
+    ...extras.servers,
     'm started',
     `us; S=$U; K=; echo $S >${stateFile(name, 'start')}; : >${stateFile(name, 'term')}`,
     ...extras.atStart,
@@ -85,7 +92,7 @@ export function mainScript(container: Container, extras: ScriptExtras): string {
     `[ -n "$K" ] || { K=$U; echo $U >${stateFile(name, 'term')}; }`,
     ...extras.onTerm,
     '[ $TT = exit ] || return 0',
-    'R=$TU C=$TC',
+    'R=$((K+TU-U)) C=$TC',
     'if [ $X = 1 ] && [ $((S+XU-U)) -lt $R ]; then R=$((S+XU-U)) C=$XC; fi',
     'zz $R; m exiting $C; exit $C',
     '}',

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -47,7 +47,7 @@ export async function makeNode(): Promise<Node> {
   const bin = join(dir, '.bin');
   await mkdir(bin);
   for (const applet of ['sh', 'sleep', 'nc', 'true', 'kill']) await symlink(busyboxPath, join(bin, applet));
-  await writeFile(join(dir, markerFileName), '');
+  // like a node's fresh hostPath directory: no marker file until the first script appends to it
   const local = (script: string): string => script.replaceAll(`D=${markerMountPath};`, `D=${dir};`);
   // On the host a script is not PID 1 of its own namespace, so what it left in the background (sleeps, nc servers)
   // would outlive it; each runs in a process group of its own, and `remove` ends every group.
@@ -56,7 +56,8 @@ export async function makeNode(): Promise<Node> {
     dir,
     bin,
     async markers() {
-      const { markers, problems } = parseMarkers(await readFile(join(dir, markerFileName), 'utf8'));
+      const path = join(dir, markerFileName);
+      const { markers, problems } = parseMarkers(existsSync(path) ? await readFile(path, 'utf8') : '');
       if (problems.length > 0) throw new Error(`bad marker lines: ${JSON.stringify(problems)}`);
       return markers;
     },

@@ -159,6 +159,20 @@ describe.runIf(haveBusybox)('main script: exit code and timing per start', () =>
     expect(took).toBeLessThan(0.5 + slack);
   });
 
+  it('a second TERM does not put the exit off: it comes after its time from the first', async () => {
+    const n = await node();
+    const p = n.start(mainOf(app(runs('exit', 0.6, 2))));
+    await pause(0.2);
+    p.child.kill('SIGTERM');
+    await pause(0.3);
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code).toBe(2);
+    expect(await events(n)).toEqual(['started', 'term', 'term', 'exiting 2']);
+    const took = await between(n, 'term', 'exiting');
+    expect(took).toBeGreaterThanOrEqual(0.6);
+    expect(took).toBeLessThan(0.6 + slack);
+  });
+
   it('its own exit still comes at its time while a slow TERM handler waits', async () => {
     const n = await node();
     const p = n.start(mainOf(app({ exit: { exitCode: 4, afterSeconds: 0.6 }, onTerm: runs('exit', 2, 143).onTerm })));
@@ -270,6 +284,26 @@ describe.runIf(haveBusybox)('exec probes and hooks', () => {
     expect((await n.start(scriptOf(c.readinessProbe?.exec?.command)).exited).code).toBe(0);
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(143);
+  });
+
+  it('an exec probe still works when podman 4.3 joins its command with spaces and runs it with sh -c', async () => {
+    const n = await node();
+    const c = pod(app(runs(), { livenessProbe: probe({ type: 'until', seconds: 0.3 }) }));
+    const main = n.start(scriptOf(c.command));
+    await pause(0.05);
+    const joined = (c.livenessProbe?.exec?.command ?? []).join(' ');
+    expect((await n.start(joined).exited).code).toBe(1);
+    await pause(0.4);
+    expect((await n.start(joined).exited).code).toBe(0);
+    main.child.kill('SIGTERM');
+    await main.exited;
+    expect(await events(n)).toEqual([
+      'started',
+      'livenessProbe.ran fail',
+      'livenessProbe.ran ok',
+      'term',
+      'exiting 143',
+    ]);
   });
 
   it('exec hooks mark started, take their time, mark finished with the result and exit 0 or 1', async () => {
