@@ -159,7 +159,14 @@ export function createKubeBackend(options: KubeBackendOptions, seams: KubeBacken
         process.env['PODCONFORM_KIND_NODE_IMAGE'],
       );
       if (cluster.status === 'unavailable') return cluster;
-      requested ??= cluster.cluster.context;
+      // The node world is acted out on this cluster's nodes, so the scenarios must run on it too.
+      if (requested !== undefined && requested !== cluster.cluster.context) {
+        return {
+          status: 'unavailable',
+          reason: `--backend kind runs on context ${cluster.cluster.context} (--cluster ${cluster.cluster.name}), not ${requested}; for another cluster use --backend kube --context ${requested}`,
+        };
+      }
+      requested = cluster.cluster.context;
       notices.push(
         `kind cluster ${cluster.cluster.name} ${cluster.cluster.created ? 'created' : 'reused'} (delete it with: kind delete cluster --name ${cluster.cluster.name})`,
       );

@@ -1,6 +1,9 @@
 // The kube and kind backends end to end on a fake cluster: set-up refuses what it must (a non-kind current
 // context, a PATH without kind), says the version and removes leftovers; a run observes; tear-down and Ctrl-C leave
 // no namespace of the run behind.
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKubeBackend, type KubeBackendSeams } from '../../../../harness/backends/kube/index.ts';
 import type { KubeApi } from '../../../../harness/backends/kube/kube-api.ts';
@@ -39,6 +42,35 @@ describe('createKubeBackend', () => {
     const ready = await backend.setUp();
     expect(ready.status).toBe('unavailable');
     expect(ready.status === 'unavailable' && ready.reason).toMatch(/^kind and docker not found on PATH: .*quick-start/);
+  });
+
+  it('runs kind scenarios only on the kind cluster it prepares, not on another --context', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'podconform-bin-'));
+    for (const tool of ['kind', 'docker']) {
+      writeFileSync(join(bin, tool), '#!/bin/sh\nexit 0\n');
+      chmodSync(join(bin, tool), 0o755);
+    }
+    const cluster = new FakeCluster();
+    const backend = createKubeBackend(
+      { kind: true, context: 'prod' },
+      {
+        ...seams(cluster, ['prod', 'kind-podconform'], 'prod'),
+        pathVariable: bin,
+        runCommand: (_file, args) =>
+          Promise.resolve({
+            ok: true,
+            exitCode: 0,
+            stdout: args[1] === 'clusters' ? 'podconform\n' : 'podconform-control-plane\n',
+            stderr: '',
+            summary: '',
+          }),
+      },
+    );
+    expect(await backend.setUp()).toEqual({
+      status: 'unavailable',
+      reason:
+        '--backend kind runs on context kind-podconform (--cluster podconform), not prod; for another cluster use --backend kube --context prod',
+    });
   });
 
   it('says the version and the profile, removes leftovers, runs, and leaves nothing of the run behind', async () => {
