@@ -59,6 +59,10 @@ export const backendFactories = new Map<string, (spec: string, options: BackendO
 const builtinFactories: Readonly<Record<string, (spec: string, options: BackendOptions) => Promise<Backend>>> = {
   sim: async () => (await import('../backends/sim/index.ts')).createSimBackend(),
   podman: async () => (await import('../backends/podman/index.ts')).createPodman(),
+  kube: async (_spec, options) =>
+    (await import('../backends/kube/index.ts')).createKubeBackend({ ...options, kind: false }),
+  kind: async (_spec, options) =>
+    (await import('../backends/kube/index.ts')).createKubeBackend({ ...options, kind: true }),
   // `exec:COMMAND`: everything after the first colon is the shell command, as the user quoted it.
   exec: async (spec) => (await import('../backends/exec/index.ts')).createExecBackend(spec.slice('exec:'.length)),
 };
