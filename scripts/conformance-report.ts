@@ -129,6 +129,9 @@ lines.push('');
 for (const e of entries.filter((x) => x.judged.status === 'fail')) {
   lines.push(`- #${e.index} \`${e.scenario.id}\`: \`${e.replay}\``);
   for (const v of firstViolations(e)) lines.push(`  - ${v}`);
+  const said = e.judged.status === 'fail' ? e.judged.result.outcome : undefined;
+  if (said?.status === 'observed' && said.stderr)
+    lines.push(`  - the backend said: ${cell(said.stderr.slice(0, 300))}`);
 }
 const unknownEntries = entries.filter((e) => e.judged.status === 'unknown');
 if (unknownEntries.length > 0) {
