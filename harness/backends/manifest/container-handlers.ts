@@ -77,8 +77,12 @@ function httpExtra(
   return extra;
 }
 
+// The script opens with `:;` for podman 4.3, which turns an exec liveness probe into a healthcheck by joining the
+// command with spaces and handing it to `/bin/sh -c` (PODMAN.md §2, "Quoting bug"): the outer shell then runs
+// `sh -c :` and the rest of the script itself, instead of losing the script's first statement to an inner shell.
+// On a cluster `:` does nothing.
 function execCommand(container: string, lines: ReadonlyArray<string>): Record<string, unknown> {
-  return { exec: { command: ['sh', '-c', [scriptPrelude(container), ...lines].join('\n')] } };
+  return { exec: { command: ['sh', '-c', [`:;${scriptPrelude(container)}`, ...lines].join('\n')] } };
 }
 
 class Builder {
@@ -197,7 +201,7 @@ export function containerHandlers(container: Container, book: PortBook): Contain
   return {
     ...(Object.keys(lifecycle).length > 0 ? { lifecycle } : {}),
     probes,
-    extras: { atStart: [...servers, ...b.atStart], onTerm: b.onTerm },
+    extras: { servers, atStart: b.atStart, onTerm: b.onTerm },
     unmarked: b.unmarked,
   };
 }

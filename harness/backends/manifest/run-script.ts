@@ -15,9 +15,11 @@
  *   model and the simulator (whichever exit is scheduled first ends the process; a second TERM, from a second
  *   StopContainer, schedules nothing earlier). TERM with `ignore`: the trap
  *   only marks `term` and returns; `zz` waits again, so the run goes on as if nothing had happened.
- * - Servers and listeners for httpGet and tcpSocket handlers start right after the start is recorded, before
- *   anything else, so that a postStart GET sent as soon as the runtime reports the start finds them listening
- *   (milliseconds, not guaranteed: the kubelet does not retry a hook).
+ * - HTTP servers for httpGet handlers start first of all, even before the start is marked (a fork, well under a
+ *   millisecond), because the kubelet sends a postStart GET as soon as the runtime reports the start and does not
+ *   retry it (KUBELET-FACTS §2.1 step i, §2.3): a refused connection would be a FailedPostStartHook the case does
+ *   not expect. busybox nc still needs some milliseconds to listen, so that race is narrowed, not closed.
+ *   tcpSocket listeners start once the start time S is known: they are timed from it, and probes come later.
  * - Every wait is `sleep & wait` (PODMAN.md §3: the trap then runs within a millisecond of the signal).
  */
 import {
@@ -32,6 +34,9 @@ import { Unexpressible } from './unexpressible.ts';
 
 /** What a container's main script must start beside its behaviour (servers and listeners for its handlers). */
 export interface ScriptExtras {
+  /** HTTP servers: started before anything else */
+  readonly servers: ReadonlyArray<string>;
+  /** listeners timed from the start (S) */
   readonly atStart: ReadonlyArray<string>;
   readonly onTerm: ReadonlyArray<string>;
 }
@@ -76,6 +81,7 @@ export function mainScript(container: Container, extras: ScriptExtras): string {
   return [
     "trap 'P=1' TERM",
     scriptPrelude(name),
+    ...extras.servers,
     'm started',
     `us; S=$U; K=; echo $S >${stateFile(name, 'start')}; : >${stateFile(name, 'term')}`,
     ...extras.atStart,

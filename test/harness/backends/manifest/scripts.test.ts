@@ -286,6 +286,26 @@ describe.runIf(haveBusybox)('exec probes and hooks', () => {
     expect((await second.exited).code).toBe(143);
   });
 
+  it('an exec probe still works when podman 4.3 joins its command with spaces and runs it with sh -c', async () => {
+    const n = await node();
+    const c = pod(app(runs(), { livenessProbe: probe({ type: 'until', seconds: 0.3 }) }));
+    const main = n.start(scriptOf(c.command));
+    await pause(0.05);
+    const joined = (c.livenessProbe?.exec?.command ?? []).join(' ');
+    expect((await n.start(joined).exited).code).toBe(1);
+    await pause(0.4);
+    expect((await n.start(joined).exited).code).toBe(0);
+    main.child.kill('SIGTERM');
+    await main.exited;
+    expect(await events(n)).toEqual([
+      'started',
+      'livenessProbe.ran fail',
+      'livenessProbe.ran ok',
+      'term',
+      'exiting 143',
+    ]);
+  });
+
   it('exec hooks mark started, take their time, mark finished with the result and exit 0 or 1', async () => {
     const n = await node();
     const hook = (takesSeconds: number, result: Hook['result']): Hook => ({
