@@ -12,7 +12,10 @@
  * - died event lag: the `died` event minus the `exiting` marker;
  * - TERM after pod stop: the `term` marker minus the moment `pod stop` was invoked;
  * - KILL after TERM minus grace: the ignorer's exit (FinishedAt) minus its `term` marker minus 2 s;
- * - created after play: the first `init` event minus the moment `kube play` was invoked.
+ * - first created after pod created: the first `init` event minus the pod's `create` event (pod.created); the
+ *   model's window for it is [0, 1.4 s] (a first sync within 1 s, then two CRI steps);
+ * - next created after previous started: one container's `init` event minus the previous container's `start` event
+ *   (in the order podman started them); the model's window is [0, 0.4 s].
  */
 import { loadCaseText } from '../harness/cases/index.ts';
 import { compileManifest } from '../harness/backends/manifest/index.ts';
@@ -60,8 +63,15 @@ function measure(r: PodRunRecord): void {
   add('FinishedAt vs exit marker', sub(finished('trapper'), marker('trapper', 'exiting')));
   for (const c of ['exiter', 'trapper', 'ignorer']) {
     add('start marker vs start event', sub(marker(c, 'started'), event(c, 'start')));
-    add('created after play', sub(event(c, 'init'), r.createdEpoch));
   }
+  const inits = ['exiter', 'trapper', 'ignorer']
+    .map((c) => ({ init: event(c, 'init'), start: event(c, 'start') }))
+    .filter((x): x is { init: number; start: number } => x.init !== undefined && x.start !== undefined)
+    .sort((a, b) => a.init - b.init);
+  add('first created after pod created', sub(inits[0]?.init, r.createdEpoch));
+  inits.slice(1).forEach((x, i) => {
+    add('next created after previous started', sub(x.init, inits[i]?.start));
+  });
   add('died event lag', sub(event('exiter', 'died'), marker('exiter', 'exiting')));
   add('died event lag', sub(event('trapper', 'died'), marker('trapper', 'exiting')));
   add('died event lag (KILL, vs FinishedAt)', sub(event('ignorer', 'died'), finished('ignorer')));

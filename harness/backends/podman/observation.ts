@@ -12,8 +12,9 @@
  * - `C.exited` of a run without an `exiting` marker (a SIGKILL, which no script can mark): inspect's FinishedAt for
  *   the last run (±5 ms), else the `died` event less its lag; with exit code 137 it is also `C.kill`.
  * - final state: inspect (state, exit code, restart count); a container podman removed (a successful init container)
- *   is terminated with the exit code of its last exit. No reasons, readiness, phase, conditions, STATUS or Events:
- *   podman has none, so they stay absent (unknown).
+ *   is terminated with the exit code of its last exit, and a terminated reason follows from the exit code as the
+ *   CRI gives it; a waiting container is left out (its reason cannot be shown). No readiness, phase, conditions,
+ *   STATUS or Events: podman has none, so they stay absent (unknown).
  */
 import type { ObservedContainer, ObservedPoint, Observation } from '../../../specs/vocabulary/index.ts';
 import { markerPoints, type Marker } from '../manifest/markers.ts';
@@ -148,6 +149,17 @@ function finalState(
   }
 }
 
+/**
+ * A terminated container's reason is the runtime's, from the exit code alone (KUBELET-FACTS §8.3: containerd's CRI
+ * gives `Completed` for 0, `Error` otherwise): the CRI's mapping, applied to podman's exit code. OOMKilled and
+ * StartError are left out: podman's inspect does not show the first the same way, and the second never occurs here
+ * (a command that cannot start stays `created`, PODMAN.md §2).
+ */
+function withTerminatedReason(c: ObservedContainer): ObservedContainer {
+  if (c.state !== 'terminated' || c.exitCode === undefined) return c;
+  return { ...c, reason: c.exitCode === 0 ? 'Completed' : 'Error' };
+}
+
 /** The observation of one run. */
 export function assembleObservation(record: PodRunRecord): Observation {
   const points: ObservedPoint[] = [{ point: 'pod.created', t: 0 }];
@@ -165,7 +177,11 @@ export function assembleObservation(record: PodRunRecord): Observation {
   for (const name of record.containers) {
     const seen = observeContainer(record, name);
     points.push(...seen.points);
-    containers[name] = seen.final;
+    // A waiting container has a reason on a kubelet (PodInitializing, ContainerCreating, CrashLoopBackOff,
+    // ErrImagePull: KUBELET-FACTS §8.2) that podman cannot show, and a reported container without one reads as "no
+    // reason": leave the container out, so that its state and reason are unknown (its points still tell whether it
+    // ever started).
+    if (seen.final.state !== 'waiting') containers[name] = withTerminatedReason(seen.final);
   }
   const end = round(record.endEpoch - record.createdEpoch);
   const inTime = points.filter((p) => p.t <= end).sort((a, b) => a.t - b.t);

@@ -106,7 +106,7 @@ export function createPodmanBackend(options: PodmanBackendOptions): Backend {
   return {
     name: 'podman',
     clockResolutionSeconds: podmanClockResolutionSeconds,
-    defaultParallelism: options.parallelism ?? podmanDefaultParallelism,
+    defaultParallelism: options.parallelism ?? podmanDefaultParallelism(),
     async setUp(): Promise<SetUpOutcome> {
       const outcome = await checkPodman(eventsLog);
       if (outcome.status === 'ready') {

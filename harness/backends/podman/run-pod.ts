@@ -119,14 +119,13 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   let createdEpoch: number | undefined;
   const podCreatedAt = async (): Promise<number> => {
     while (createdEpoch === undefined) {
+      // Whether play has ended is read before the log, so that a pod it created just before ending is still seen.
+      const over = play.exited() || signal?.aborted === true || ctx.now() - invokedEpoch > podCreateTimeoutSeconds;
+      await cursor.poll();
       const event = cursor.events.find((e) => e.type === 'pod' && e.name === pod && e.status === 'create');
       if (event) createdEpoch = event.epochSeconds;
-      else if (play.exited() || signal?.aborted || ctx.now() - invokedEpoch > podCreateTimeoutSeconds) {
-        createdEpoch = invokedEpoch;
-      } else {
-        await sleep(pollMs / 4000);
-        await cursor.poll();
-      }
+      else if (over) createdEpoch = invokedEpoch;
+      else await sleep(pollMs / 4000);
     }
     return createdEpoch;
   };

@@ -47,11 +47,11 @@ describe('init-term-kill (init container, TERM ignored, pod stop -t 2)', () => {
     expect(times(o, 'quick.kill')).toEqual([]);
   });
 
-  it('reports the final state from inspect, and a removed init container as terminated with its exit code', () => {
+  it('reports the final state from inspect, a removed init container as terminated with its exit code, and the CRI reason', () => {
     expect(o.final.containers).toEqual({
-      init1: { state: 'terminated', everStarted: true, restartCount: 0, exitCode: 0 },
-      app: { state: 'terminated', everStarted: true, restartCount: 0, exitCode: 137 },
-      quick: { state: 'terminated', everStarted: true, restartCount: 0, exitCode: 3 },
+      init1: { state: 'terminated', everStarted: true, restartCount: 0, exitCode: 0, reason: 'Completed' },
+      app: { state: 'terminated', everStarted: true, restartCount: 0, exitCode: 137, reason: 'Error' },
+      quick: { state: 'terminated', everStarted: true, restartCount: 0, exitCode: 3, reason: 'Error' },
     });
     expect(o.final.phase).toBeUndefined();
     expect(o.final.conditions).toBeUndefined();
@@ -138,7 +138,7 @@ describe('the end of the observation (observeFor)', () => {
 });
 
 describe('a pod podman never created (an image it could not find)', () => {
-  it('reports every container as never started, waiting', () => {
+  it('leaves every container out (a waiting reason podman cannot show), with no point but the creation', () => {
     const record: PodRunRecord = {
       ...recordedRun('init-term-kill'),
       markers: [],
@@ -148,6 +148,6 @@ describe('a pod podman never created (an image it could not find)', () => {
     };
     const o = assembleObservation(record);
     expect(o.points).toEqual([{ point: 'pod.created', t: 0 }]);
-    expect(o.final.containers?.['app']).toEqual({ state: 'waiting', everStarted: false, restartCount: 0 });
+    expect(o.final.containers).toEqual({});
   });
 });
