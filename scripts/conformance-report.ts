@@ -103,7 +103,9 @@ lines.push(
   `A real run of \`${backendName}\` (version ${version()}) made on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC ` +
     `by \`npx tsx scripts/conformance-report.ts --backend ${backendName} --runs ${runs} --seed ${seed} --parallel ${slots}\` ` +
     `on this project's machine (Debian 12, 2 shared cores). Tolerance: ${backend.clockResolutionSeconds} s. ` +
-    'A failure names the rule the implementation broke; `unknown` is what the backend cannot show.',
+    'A failure names the rule the implementation broke; `unknown` is what the backend cannot show. How the backend ' +
+    `observes and its measured timing spread: \`harness/backends/${backendName === 'kind' ? 'kube' : backendName}/README.md\`` +
+    (backendName === 'podman' ? '; what podman 4.3 honours: `../shared/PODMAN.md`.' : '.'),
 );
 lines.push('');
 lines.push(
