@@ -104,7 +104,7 @@ lines.push(
     `by \`npx tsx scripts/conformance-report.ts --backend ${backendName} --runs ${runs} --seed ${seed} --parallel ${slots}\` ` +
     `on this project's machine (Debian 12, 2 shared cores). Tolerance: ${backend.clockResolutionSeconds} s. ` +
     'A failure names the rule the implementation broke; `unknown` is what the backend cannot show. How the backend ' +
-    `observes and its measured timing spread: \`harness/backends/${backendName === 'kind' ? 'kube' : backendName}/README.md\`` +
+    `observes and its timing: \`${backendName === 'podman' ? 'harness/backends/podman/README.md' : 'docs/kind.md'}\`` +
     (backendName === 'podman' ? '; what podman 4.3 honours: `../shared/PODMAN.md`.' : '.'),
 );
 lines.push('');
