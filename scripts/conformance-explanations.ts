@@ -1,55 +1,98 @@
 /**
- * Why a known implementation breaks a rule, with the source that says so: the report's "why" column. Only what a
- * document or the implementation's source explains is written here; a rule with no entry is reported as unexplained.
+ * Why a known implementation failed a scenario, with the source that says so: the report's "why" column. The cause
+ * is read from the failure itself (what the backend printed, which points never came, what the pod holds), not from
+ * the rule alone, since one missing hook can break rules of several areas. Only what a document or the
+ * implementation's source explains is written here; anything else is reported as not explained.
  */
-interface Explanation {
-  /** rule ids or globs ending in `*` */
-  readonly rules: ReadonlyArray<string>;
-  readonly why: string;
+import type { Scenario } from '../specs/vocabulary/index.ts';
+
+/** What is known of one failure. */
+export interface FailureFacts {
+  readonly scenario: Scenario;
+  /** the violations' or failed expectations' sentences */
+  readonly messages: ReadonlyArray<string>;
+  /** what the backend printed (podman: kube play's error) */
+  readonly said?: string;
 }
 
-// Each entry cites ../shared/PODMAN.md (measured on podman 4.3.1 here, source read at tag v4.3.1).
-const podman: ReadonlyArray<Explanation> = [
+interface Cause {
+  readonly name: string;
+  readonly why: string;
+  readonly applies: (facts: FailureFacts) => boolean;
+}
+
+const said = (facts: FailureFacts, pattern: RegExp): boolean => pattern.test(facts.said ?? '');
+const says = (facts: FailureFacts, pattern: RegExp): boolean => facts.messages.some((m) => pattern.test(m));
+const regularNames = (s: Scenario): ReadonlyArray<string> => s.pod.containers.map((c) => c.name);
+
+// Each cause cites ../shared/PODMAN.md (measured on podman 4.3.1 here, source read at tag v4.3.1); first match wins.
+const podman: ReadonlyArray<Cause> = [
   {
-    rules: ['hooks.*', 'kubelet.hooks.*', 'kubelet.poststart.*', 'term.prestop-*', 'term.grace-includes-prestop'],
-    why: 'podman 4.3 ignores lifecycle.postStart and preStop: the hook never runs, so its points never come (PODMAN.md §2 "lifecycle.postStart / preStop: ignored"; Lifecycle is not read in pkg/specgen/generate/kube/kube.go)',
+    name: 'refuses an init container with a probe or hook',
+    why: 'kube play refuses an init container (a sidecar) that has a probe or a lifecycle hook, so no container of the pod runs ("cannot create an init container that has either of lifecycle, livenessProbe, …": play.go:572; PODMAN.md §2)',
+    applies: (f) => said(f, /cannot create an init container that has/),
   },
   {
-    rules: ['kubelet.backoff.*', 'restart.backoff*', 'restart.crashloop*', 'kubelet.restart.*', 'restart.*'],
-    why: 'no CrashLoopBackOff: a container is restarted ~80 ms after it dies, every time (PODMAN.md §2 "restartPolicy Always / unset: no backoff"; libpod/container_internal.go:256 handleRestartPolicy)',
+    name: 'aborts the pod on an image that cannot be pulled',
+    why: 'an image that must not be pullable aborts the whole pod instead of one container waiting in ErrImagePull (PODMAN.md §2 "IfNotPresent/Always, pull fails": play exits 125, no container runs)',
+    applies: (f) => said(f, /podconform-absent|pinging container registry|image not known|initializing source/),
   },
   {
-    rules: ['init.*', 'kubelet.init.*'],
-    why: 'init containers inherit the pod restartPolicy: under Always a finished init container is started again and the app never starts (PODMAN.md §2; play.go:601; containers/podman#15631, fixed in 4.4.0)',
+    name: 'runs a sidecar as a blocking init container',
+    why: 'restartPolicy: Always on an init container is dropped: the sidecar blocks the pod like an init container that never exits, so the regular containers never start (PODMAN.md §2 "sidecar: ignored")',
+    applies: (f) =>
+      f.scenario.pod.initContainers.some((c) => c.role === 'sidecar') &&
+      regularNames(f.scenario).some((n) => says(f, new RegExp(`\\b${n}\\.(created|started)\\b.*never came`))),
   },
   {
-    rules: ['kubelet.sidecar.*'],
-    why: 'sidecars are not supported: restartPolicy Always on an init container is dropped, and an init container with a probe or hook is refused ("cannot create an init container that has either of lifecycle, livenessProbe, …", play.go:572; PODMAN.md §2)',
+    name: 'restarts init containers under the pod restartPolicy',
+    why: 'init containers inherit the pod restartPolicy: under Always (or OnFailure) a finished init container is started again, play fails and the app containers never start (PODMAN.md §2; play.go:601; containers/podman#15631, fixed in 4.4.0)',
+    applies: (f) =>
+      f.scenario.pod.restartPolicy !== 'Never' &&
+      f.scenario.pod.initContainers.some((c) => c.role === 'init') &&
+      (said(f, /init container .* exited with code/) || says(f, /init\.run-once|init\.sequential|#2 must never occur/)),
   },
   {
-    rules: ['probe.*', 'kubelet.probe.*'],
-    why: 'no readiness or startup probes, and the liveness probe is a healthcheck whose timer needs systemd (PODMAN.md §2 "livenessProbe … inert here", kube.go:491-535)',
+    name: 'ignores lifecycle hooks',
+    why: 'podman 4.3 ignores lifecycle.postStart and preStop: the hook never runs, so nothing waits for it and a failing hook kills nothing (PODMAN.md §2 "lifecycle.postStart / preStop: ignored"; not read in pkg/specgen/generate/kube/kube.go)',
+    applies: (f) => says(f, /\.(postStart|preStop)\.(started|finished)\b|FailedPostStartHook|FailedPreStopHook/),
   },
   {
-    rules: ['run.*', 'kubelet.start.*'],
-    why: 'app containers start one by one in dependency-graph map order, not spec order, and a refused pod starts nothing (PODMAN.md §2 "container start order: differs"; container_graph.go)',
+    name: 'has no restart back-off',
+    why: 'no CrashLoopBackOff: a container is restarted ~80 ms after it dies, every time (PODMAN.md §2 "restartPolicy Always / unset: no backoff"; libpod/container_internal.go:256)',
+    applies: (f) => says(f, /backoff|back-off|started#\d+ should follow|restartCount/),
   },
   {
-    rules: ['pull.*', 'kubelet.image.*'],
-    why: 'a pod podman refuses or aborts (an unpullable image aborts the whole pod, PODMAN.md §2 "IfNotPresent/Always, pull fails") never creates its containers, so every later point is missing',
+    name: 'runs no probes',
+    why: 'no readiness or startup probes, and the liveness healthcheck needs a systemd timer, so no probe ever fails a container (PODMAN.md §2 "livenessProbe … inert here"; kube.go:491-535)',
+    applies: (f) =>
+      allProbed(f.scenario) && says(f, /\.(term|kill|exited|started#\d+|ready|startupProbe\.\w+|livenessProbe\.ran)\b/),
   },
   {
-    rules: ['term.*', 'kubelet.kill.*', 'kubelet.grace.*'],
-    why: 'termination follows pod stop -t GRACE (TERM to all at once, KILL after GRACE); what differs comes from the missing preStop hooks and from restarts that race the stop (PODMAN.md §2 "podman pod stop -t N")',
+    name: 'starts app containers in its own order',
+    why: 'app containers start one by one in dependency-graph map order, not spec order and not each after the previous one started (PODMAN.md §2 "container start order: differs"; container_graph.go)',
+    applies: (f) => says(f, /kubelet\.start\.serial|run\.start-order|spec order/),
+  },
+  {
+    name: 'takes the grace period literally',
+    why: 'pod stop -t GRACE sends TERM to every container at once and KILL after GRACE, without the kubelet’s 2 s floor or the preStop hook’s share (PODMAN.md §2 "podman pod stop -t N")',
+    applies: (f) => says(f, /kubelet\.grace\.|term\.kill-after-grace|\.kill\b/),
   },
 ];
 
-const byBackend: Readonly<Record<string, ReadonlyArray<Explanation>>> = { podman };
-
-/** The explanation of `rule` for `backend`, or a plain "not explained yet". */
-export function explain(backend: string, rule: string): string {
-  const hit = (byBackend[backend] ?? []).find((e) =>
-    e.rules.some((r) => (r.endsWith('*') ? rule.startsWith(r.slice(0, -1)) : r === rule)),
+function allProbed(s: Scenario): boolean {
+  return [...s.pod.initContainers, ...s.pod.containers].some(
+    (c) => c.livenessProbe !== undefined || c.startupProbe !== undefined || c.readinessProbe !== undefined,
   );
-  return hit?.why ?? 'not explained yet';
+}
+
+const byBackend: Readonly<Record<string, ReadonlyArray<Cause>>> = { podman };
+
+/** The known cause of a failure on `backend`: a short name and the cited reason; undefined when none applies. */
+export function explainFailure(
+  backend: string,
+  facts: FailureFacts,
+): { readonly name: string; readonly why: string } | undefined {
+  const cause = (byBackend[backend] ?? []).find((c) => c.applies(facts));
+  return cause === undefined ? undefined : { name: cause.name, why: cause.why };
 }

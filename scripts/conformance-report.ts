@@ -16,7 +16,7 @@ import { mapConcurrent, slotUse, slotUseLine } from '../harness/run/concurrency.
 import { defaultScenarios } from '../harness/run/deviation-targets.ts';
 import { judgeCase, type CaseJudgement } from '../harness/run/judge-case.ts';
 import { backendTarget, expressibleScenarios } from '../harness/run/target.ts';
-import { explain } from './conformance-explanations.ts';
+import { explainFailure } from './conformance-explanations.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,10 +61,11 @@ const libraryStart = performance.now();
 const judged = await mapConcurrent(
   cases,
   slots,
-  async (caseFile): Promise<{ caseFile: CaseFile; judgement: CaseJudgement }> => {
+  async (caseFile): Promise<{ caseFile: CaseFile; judgement: CaseJudgement; said?: string }> => {
     const outcome = await backend.run(caseFile.scenario);
     const tolerance = outcome.status === 'observed' ? target.toleranceSeconds(outcome.observation) : 0;
-    return { caseFile, judgement: judgeCase(caseFile, outcome, tolerance) };
+    const said = outcome.status === 'observed' ? outcome.stderr : undefined;
+    return { caseFile, judgement: judgeCase(caseFile, outcome, tolerance), ...(said ? { said } : {}) };
   },
   {
     onResult: (r) => {
@@ -115,25 +116,54 @@ lines.push(
   `- Generated batch (seed ${seed}, ${runs} scenarios): ${summary(entries.map((e) => e.judged.status))}; ${slotUseLine(batchUse)}.`,
 );
 lines.push('');
+// Every failure with its cause: the point of the report is that each one is the implementation's, with a source.
+const failedEntries = entries.filter((e) => e.judged.status === 'fail');
+const entryCause = new Map(failedEntries.map((e) => [e, explainFailure(backendName, entryFacts(e))]));
+const failedCases = judged.filter((j) => j.judgement.status === 'fail');
+const caseCause = new Map(
+  failedCases.map((j) => [
+    j,
+    explainFailure(backendName, {
+      scenario: j.caseFile.scenario,
+      messages: j.judgement.failures.filter((f) => f.status !== 'unknown').map((f) => `${f.expect}: ${f.message}`),
+      ...(j.said === undefined ? {} : { said: j.said }),
+    }),
+  ]),
+);
+lines.push('## Why they fail');
+lines.push('');
+lines.push('| cause | generated scenarios | library cases | source |');
+lines.push('| --- | --- | --- | --- |');
+const causes = new Map<string, { why: string; generated: number; cases: number }>();
+const tally = (cause: { name: string; why: string } | undefined, key: 'generated' | 'cases'): void => {
+  const name = cause?.name ?? 'not explained';
+  const row = causes.get(name) ?? { why: cause?.why ?? 'no known cause: look at these first', generated: 0, cases: 0 };
+  row[key]++;
+  causes.set(name, row);
+};
+for (const c of entryCause.values()) tally(c, 'generated');
+for (const c of caseCause.values()) tally(c, 'cases');
+for (const [name, row] of [...causes].sort((a, b) => b[1].generated + b[1].cases - (a[1].generated + a[1].cases))) {
+  lines.push(`| ${name} | ${row.generated} | ${row.cases} | ${cell(row.why)} |`);
+}
+lines.push('');
 lines.push('## Generated scenarios, rule by rule');
 lines.push('');
-lines.push('| rule | failing scenarios | why (source) | replay of the first |');
+lines.push('| rule | failing scenarios | causes | replay of the first |');
 lines.push('| --- | --- | --- | --- |');
 const byRule = [...failuresByRule(entries)].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
 for (const [rule, list] of byRule) {
-  lines.push(
-    `| \`${rule}\` | ${list.length} of ${entries.length} | ${explain(backendName, rule)} | \`${list[0]?.replay ?? ''}\` |`,
-  );
+  const names = [...new Set(list.map((e) => entryCause.get(e)?.name ?? 'not explained'))].join('; ');
+  lines.push(`| \`${rule}\` | ${list.length} of ${entries.length} | ${names} | \`${list[0]?.replay ?? ''}\` |`);
 }
 lines.push('');
 lines.push('### Each failing scenario');
 lines.push('');
-for (const e of entries.filter((x) => x.judged.status === 'fail')) {
-  lines.push(`- #${e.index} \`${e.scenario.id}\`: \`${e.replay}\``);
+for (const e of failedEntries) {
+  lines.push(`- #${e.index} \`${e.scenario.id}\` (${entryCause.get(e)?.name ?? 'not explained'}): \`${e.replay}\``);
   for (const v of firstViolations(e)) lines.push(`  - ${v}`);
-  const said = e.judged.status === 'fail' ? e.judged.result.outcome : undefined;
-  if (said?.status === 'observed' && said.stderr)
-    lines.push(`  - the backend said: ${cell(said.stderr.slice(0, 300))}`);
+  const facts = entryFacts(e);
+  if (facts.said !== undefined) lines.push(`  - the backend said: ${cell(facts.said.slice(0, 300))}`);
 }
 const unknownEntries = entries.filter((e) => e.judged.status === 'unknown');
 if (unknownEntries.length > 0) {
@@ -150,13 +180,15 @@ if (unknownEntries.length > 0) {
 lines.push('');
 lines.push('## Case library, case by case');
 lines.push('');
-lines.push('| case | status | rules | first failing expectation | replay |');
+lines.push('| case | status | cause | first failing expectation | replay |');
 lines.push('| --- | --- | --- | --- | --- |');
-for (const { caseFile, judgement } of judged) {
+for (const j of judged) {
+  const { caseFile, judgement } = j;
   const first = judgement.failures[0];
   const file = relative(process.cwd(), caseFile.path);
+  const cause = judgement.status === 'fail' ? (caseCause.get(j)?.name ?? 'not explained') : '';
   lines.push(
-    `| \`${caseFile.scenario.id}\` | ${judgement.status} | ${caseFile.scenario.rules.map((r) => `\`${r}\``).join(' ')} | ` +
+    `| \`${caseFile.scenario.id}\` | ${judgement.status} | ${cause} | ` +
       `${first === undefined ? '' : cell(`${first.expect}: ${first.message}`)} | \`npx podconform check ${file} --backend ${backendName}\` |`,
   );
 }
@@ -170,6 +202,17 @@ function summary(statuses: ReadonlyArray<string>): string {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   return parts.join(', ');
+}
+
+function entryFacts(e: BatchEntry): { scenario: BatchEntry['scenario']; messages: string[]; said?: string } {
+  if (e.judged.status === 'error') return { scenario: e.scenario, messages: [e.judged.error] };
+  const outcome = e.judged.result.outcome;
+  const said = outcome.status === 'observed' ? outcome.stderr : undefined;
+  return {
+    scenario: e.scenario,
+    messages: e.judged.result.verdict.violations.map((v) => v.message),
+    ...(said ? { said } : {}),
+  };
 }
 
 function firstViolations(e: BatchEntry): string[] {
