@@ -60,7 +60,7 @@ const podman: ReadonlyArray<Cause> = [
   {
     name: 'has no restart back-off',
     why: 'no CrashLoopBackOff: a container is restarted ~80 ms after it dies, every time (PODMAN.md §2 "restartPolicy Always / unset: no backoff"; libpod/container_internal.go:256)',
-    applies: (f) => says(f, /backoff|back-off|started#\d+ should follow|restartCount/),
+    applies: (f) => says(f, /backoff|back-off|started#\d+|restartCount/),
   },
   {
     name: 'runs no probes',
@@ -77,6 +77,37 @@ const podman: ReadonlyArray<Cause> = [
     name: 'takes the grace period literally',
     why: 'pod stop -t GRACE sends TERM to every container at once and KILL after GRACE, without the kubelet’s 2 s floor or the preStop hook’s share (PODMAN.md §2 "podman pod stop -t N")',
     applies: (f) => says(f, /kubelet\.grace\.|term\.kill-after-grace|\.kill\b/),
+  },
+  // Broader: what the pod holds decides when the failing entries name only a state or an order.
+  {
+    name: 'runs a sidecar as a blocking init container',
+    why: 'restartPolicy: Always on an init container is dropped: the sidecar blocks the pod like an init container that never exits (PODMAN.md §2 "sidecar: ignored")',
+    applies: (f) => f.scenario.pod.initContainers.some((c) => c.role === 'sidecar'),
+  },
+  {
+    name: 'restarts init containers under the pod restartPolicy',
+    why: 'init containers inherit the pod restartPolicy: under Always (or OnFailure) a finished init container is started again (PODMAN.md §2; play.go:601; containers/podman#15631, fixed in 4.4.0)',
+    applies: (f) =>
+      f.scenario.pod.restartPolicy !== 'Never' &&
+      f.scenario.pod.initContainers.some((c) => c.role === 'init' && says(f, new RegExp(`\\b${c.name}\\b`))),
+  },
+  {
+    name: 'ignores lifecycle hooks',
+    why: 'podman 4.3 ignores lifecycle.postStart and preStop: a container whose postStart hangs or fails runs on as if it had none (PODMAN.md §2 "lifecycle.postStart / preStop: ignored")',
+    applies: (f) =>
+      [...f.scenario.pod.initContainers, ...f.scenario.pod.containers].some(
+        (c) => (c.postStart !== undefined || c.preStop !== undefined) && says(f, new RegExp(`\\b${c.name}\\b`)),
+      ),
+  },
+  {
+    name: 'does not act on activeDeadlineSeconds (observed here)',
+    why: 'the pod ran past activeDeadlineSeconds untouched: kube play does not enforce it (seen in this run; PODMAN.md does not cover the field)',
+    applies: (f) => f.scenario.pod.activeDeadlineSeconds !== undefined,
+  },
+  {
+    name: 'ignores runtimeClassName (observed here)',
+    why: 'a pod naming a RuntimeClass the node lacks ran anyway, where a kubelet fails the sandbox (seen in this run; PODMAN.md does not cover the field)',
+    applies: (f) => f.scenario.pod.runtimeClassName !== undefined,
   },
 ];
 

@@ -12,13 +12,16 @@ if ! dpkg -s podman runc catatonit busybox-static >/dev/null 2>&1; then
   apt-get install -y -qq podman runc catatonit busybox-static
 fi
 
+# events_logfile_max_size = 0: podman 4.3.1 rotates its event log at 1 MB by default and deletes the old file, and
+# the events written around a rotation are lost to the backend, which reads that log (harness/backends/podman).
 conf=/etc/containers/containers.conf
 want='[containers]
 default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]
 [engine]
 runtime = "runc"
 cgroup_manager = "cgroupfs"
-events_logger = "file"'
+events_logger = "file"
+events_logfile_max_size = 0'
 mkdir -p /etc/containers
 if [ ! -f "$conf" ] || [ "$(cat "$conf")" != "$want" ]; then
   if [ -f "$conf" ]; then cp "$conf" "$conf.before-podconform"; fi

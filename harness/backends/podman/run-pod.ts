@@ -209,6 +209,13 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   ctx.cleanup.schedule(pod);
 
   if (played.status === 'notFound') return { status: 'unknown', reason: played.message };
+  if (cursor.rotated) {
+    // Events written around a rotation are gone: a missing `init` or `died` would read as podman's fault.
+    return {
+      status: 'unknown',
+      reason: `podman rotated its event log ${ctx.eventsLog} during the run, so some events are lost (set events_logfile_max_size = 0 in /etc/containers/containers.conf: scripts/setup-podman.sh)`,
+    };
+  }
   const podCreated = cursor.events.some((e) => e.type === 'pod' && e.name === pod && e.status === 'create');
   if (!podCreated && played.status === 'failed' && !imageFailure.test(played.stderr)) {
     return {
