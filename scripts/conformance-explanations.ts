@@ -71,7 +71,8 @@ const podman: ReadonlyArray<Cause> = [
   {
     name: 'starts app containers in its own order',
     why: 'app containers start one by one in dependency-graph map order, not spec order and not each after the previous one started (PODMAN.md §2 "container start order: differs"; container_graph.go)',
-    applies: (f) => says(f, /kubelet\.start\.serial|run\.start-order|spec order/),
+    applies: (f) =>
+      says(f, /kubelet\.start\.serial|run\.start-order|spec order|^order \[[\w-]+\.started, [\w-]+\.created\]/),
   },
   {
     name: 'takes the grace period literally',

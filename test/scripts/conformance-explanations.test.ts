@@ -32,6 +32,15 @@ describe('explainFailure on podman', () => {
     expect(cause?.name).toBe('ignores lifecycle hooks');
   });
 
+  it('names the start order from an order entry between one start and the next creation', async () => {
+    const scenario = await scenarioOf('specs/cases/run/pc-run-start-in-spec-order.case.yaml');
+    const cause = explainFailure('podman', {
+      scenario,
+      messages: ['order [alpha.started, mid.created]: alpha.started at 0.974s is not before mid.created at 0.795s'],
+    });
+    expect(cause?.name).toBe('starts app containers in its own order');
+  });
+
   it('leaves a failure no known cause fits unexplained, and knows nothing of other backends', async () => {
     const scenario = await scenarioOf('specs/cases/restart/pc-restart-never-keeps-exit-code.case.yaml');
     const facts = { scenario, messages: ['containers.app.exitCode: expected 3, got 4'] };
