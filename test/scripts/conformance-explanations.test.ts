@@ -1,19 +1,12 @@
 // The report's causes are read from the failure itself: what podman printed, which points never came, what the pod
 // holds; a failure no cause fits is reported as not explained rather than given a cause it lacks.
 import { describe, expect, it } from 'vitest';
-import { loadCaseFile } from '../../harness/cases/index.ts';
+import { libraryScenario } from '../library-scenario.ts';
 import { explainFailure } from '../../scripts/conformance-explanations.ts';
-import type { Scenario } from '../../specs/vocabulary/index.ts';
-
-async function scenarioOf(file: string): Promise<Scenario> {
-  const loaded = await loadCaseFile(file);
-  if (loaded.status !== 'ok') throw new Error(`${file} does not load`);
-  return loaded.caseFile.scenario;
-}
 
 describe('explainFailure on podman', () => {
   it('names the refused sidecar from what kube play said, before any missing point', async () => {
-    const scenario = await scenarioOf('specs/cases/sidecars/pc-sidecar-startup-gates-next-init.case.yaml');
+    const scenario = await libraryScenario('specs/cases/sidecars/pc-sidecar-startup-gates-next-init.case.yaml');
     const cause = explainFailure('podman', {
       scenario,
       messages: ['pull.before-create: sc.created should follow sc.pulled within [0.00 s, 0.20 s]; it never came'],
@@ -24,7 +17,7 @@ describe('explainFailure on podman', () => {
   });
 
   it('names ignored hooks from a hook point that never came', async () => {
-    const scenario = await scenarioOf('specs/cases/hooks/pc-hook-prestop-exec-before-term.case.yaml');
+    const scenario = await libraryScenario('specs/cases/hooks/pc-hook-prestop-exec-before-term.case.yaml');
     const cause = explainFailure('podman', {
       scenario,
       messages: ['order [pod.deleteRequested, web.preStop.started]: web.preStop.started did not occur'],
@@ -33,7 +26,7 @@ describe('explainFailure on podman', () => {
   });
 
   it('names the start order from an order entry between one start and the next creation', async () => {
-    const scenario = await scenarioOf('specs/cases/run/pc-run-start-in-spec-order.case.yaml');
+    const scenario = await libraryScenario('specs/cases/run/pc-run-start-in-spec-order.case.yaml');
     const cause = explainFailure('podman', {
       scenario,
       messages: ['order [alpha.started, mid.created]: alpha.started at 0.974s is not before mid.created at 0.795s'],
@@ -42,7 +35,7 @@ describe('explainFailure on podman', () => {
   });
 
   it('leaves a failure no known cause fits unexplained, and knows nothing of other backends', async () => {
-    const scenario = await scenarioOf('specs/cases/restart/pc-restart-never-keeps-exit-code.case.yaml');
+    const scenario = await libraryScenario('specs/cases/restart/pc-restart-never-keeps-exit-code.case.yaml');
     const facts = { scenario, messages: ['containers.app.exitCode: expected 3, got 4'] };
     expect(explainFailure('podman', facts)).toBeUndefined();
     expect(explainFailure('kind', { ...facts, messages: ['app.preStop.started did not occur'] })).toBeUndefined();

@@ -1,20 +1,14 @@
 // What no cluster run can act out is known before set-up, so generated scenarios are drawn among the rest.
 import { describe, expect, it } from 'vitest';
-import { loadCaseFile } from '../../../../harness/cases/index.ts';
+import { libraryScenario } from '../../../library-scenario.ts';
 import { createKubeBackend } from '../../../../harness/backends/kube/index.ts';
 import type { Container, Scenario } from '../../../../specs/vocabulary/index.ts';
-
-async function scenarioOf(file: string): Promise<Scenario> {
-  const loaded = await loadCaseFile(file);
-  if (loaded.status !== 'ok') throw new Error(`${file} does not load`);
-  return loaded.caseFile.scenario;
-}
 
 describe('kube cannotExpress', () => {
   const backend = createKubeBackend({ kind: false });
 
   it('accepts a library pod and names a grpc probe busybox cannot answer', async () => {
-    const s = await scenarioOf('specs/cases/probes/pc-probe-liveness-restarts.case.yaml');
+    const s = await libraryScenario('specs/cases/probes/pc-probe-liveness-restarts.case.yaml');
     expect(backend.cannotExpress?.(s)).toBeUndefined();
     const [first, ...rest] = s.pod.containers;
     if (first?.livenessProbe === undefined) throw new Error('the case has a liveness probe');

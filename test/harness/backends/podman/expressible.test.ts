@@ -1,24 +1,18 @@
 // What podman can act out is decided before a pod runs, with the reasons run-pod reports as unknown.
 import { describe, expect, it } from 'vitest';
-import { loadCaseFile } from '../../../../harness/cases/index.ts';
+import { libraryScenario } from '../../../library-scenario.ts';
 import { compileManifest } from '../../../../harness/backends/manifest/index.ts';
 import { podmanCannotExpress } from '../../../../harness/backends/podman/expressible.ts';
 import type { Scenario } from '../../../../specs/vocabulary/index.ts';
 
-async function scenarioOf(file: string): Promise<Scenario> {
-  const loaded = await loadCaseFile(file);
-  if (loaded.status !== 'ok') throw new Error(`${file} does not load`);
-  return loaded.caseFile.scenario;
-}
-
 describe('podmanCannotExpress', () => {
   it('accepts a pod of local images with whole-second graces', async () => {
-    const s = await scenarioOf('specs/cases/init/pc-init-three-run-in-order.case.yaml');
+    const s = await libraryScenario('specs/cases/init/pc-init-three-run-in-order.case.yaml');
     expect(podmanCannotExpress(s, compileManifest)).toBeUndefined();
   });
 
   it('names a registry fault, a fractional delete grace and a pull that must take time', async () => {
-    const s = await scenarioOf('specs/cases/init/pc-init-three-run-in-order.case.yaml');
+    const s = await libraryScenario('specs/cases/init/pc-init-three-run-in-order.case.yaml');
     expect(podmanCannotExpress({ ...s, node: { ...s.node, registry: 'down' } }, compileManifest)).toMatch(
       /^not expressible on podman: .*registry/,
     );
