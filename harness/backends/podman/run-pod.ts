@@ -7,13 +7,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import type { Action, Scenario } from '../../../specs/vocabulary/index.ts';
-import { allContainers, defaultTerminationGracePeriodSeconds } from '../../../specs/vocabulary/index.ts';
+import { allContainers } from '../../../specs/vocabulary/index.ts';
 import type { RunOutcome } from '../backend.ts';
 import type { CompileOptions, CompileOutcome } from '../manifest/compiled-pod.ts';
 import { markerFileName } from '../manifest/compiled-pod.ts';
 import { parseMarkers } from '../manifest/markers.ts';
 import { workRoot, type Cleanup } from './cleanup.ts';
 import { EventCursor } from './event-cursor.ts';
+import { fractionalGraceReason, graceOf } from './expressible.ts';
 import { runningInit, settled } from './pod-progress.ts';
 import { realiseImages } from './images.ts';
 import { parseInspect } from './inspect.ts';
@@ -64,12 +65,6 @@ const drainSeconds = 0.3;
 const sleep = (seconds: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, seconds * 1000)));
 
-function graceOf(action: Action, scenario: Scenario): number {
-  return (
-    action.gracePeriodSeconds ?? scenario.pod.terminationGracePeriodSeconds ?? defaultTerminationGracePeriodSeconds
-  );
-}
-
 /** Play failures that are podman's own answer to the node world (a missing or unpullable image), not a crash. */
 const imageFailure = /image not known|initializing source|pulling image|manifest unknown|no such image|pull/i;
 
@@ -82,13 +77,8 @@ export async function runPod(scenario: Scenario, ctx: PodRunContext, signal?: Ab
   if (compiled.status === 'unexpressible') {
     return { status: 'unknown', reason: `not expressible on podman: ${compiled.reason}` };
   }
-  const badGrace = scenario.actions.find((a) => !Number.isInteger(graceOf(a, scenario)));
-  if (badGrace) {
-    return {
-      status: 'unknown',
-      reason: `not expressible on podman: delete grace ${graceOf(badGrace, scenario)} s is not a whole number of seconds`,
-    };
-  }
+  const badGrace = fractionalGraceReason(scenario);
+  if (badGrace !== undefined) return { status: 'unknown', reason: badGrace };
   const images = realiseImages(compiled.pod.manifest, scenario, pod);
   if (images.status === 'unexpressible')
     return { status: 'unknown', reason: `not expressible on podman: ${images.reason}` };
