@@ -7,7 +7,9 @@ export interface ReplayHeader {
   /** fast-check's path to the shrunk counterexample; absent for a run that did not fail */
   readonly path?: string;
   readonly deviations: ReadonlyArray<string>;
-  readonly rules?: string;
+  /** `--focus` (or `--rules`, its older name) and `--skip` as given */
+  readonly focus?: string;
+  readonly skip?: string;
   /** the generator family, when not the default `any` */
   readonly scenarios?: string;
   readonly jitter: boolean;
@@ -15,8 +17,9 @@ export interface ReplayHeader {
   readonly realistic?: boolean;
 }
 
+/** A word for a POSIX shell. */
 // Single quotes keep a shell from expanding anything; a quote inside is closed, escaped and reopened.
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return /^[A-Za-z0-9_./:=,@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -30,7 +33,8 @@ export function replayCommand(header: ReplayHeader): string {
   if (header.path !== undefined) parts.push(`--path ${shellQuote(header.path)}`);
   if (header.deviations.length > 0) parts.push(`--deviation ${shellQuote(header.deviations.join(','))}`);
   if (header.scenarios !== undefined) parts.push(`--scenarios ${shellQuote(header.scenarios)}`);
-  if (header.rules !== undefined) parts.push(`--rules ${shellQuote(header.rules)}`);
+  if (header.focus !== undefined) parts.push(`--focus ${shellQuote(header.focus)}`);
+  if (header.skip !== undefined) parts.push(`--skip ${shellQuote(header.skip)}`);
   // Only the sim draws latencies from the seed; other backends have no --no-jitter to repeat.
   if (header.backend === 'sim' && !header.jitter) parts.push('--no-jitter');
   else if (header.backend === 'sim' && header.realistic === false) parts.push('--sim-mode jitter');

@@ -8,7 +8,7 @@ import type { Violation } from '../diff/index.ts';
 import { scenariosFor } from './deviation-targets.ts';
 import type { JudgeOptions } from './judge.ts';
 import { propertyInputs, type PropertyInput } from './property.ts';
-import { ruleMatcher } from './rule-glob.ts';
+import { ruleFilter } from './rule-filter.ts';
 import { simTarget, type RunTarget } from './target.ts';
 
 /** What a sim run is: structured-clonable, sent to worker threads as is. */
@@ -20,8 +20,10 @@ export interface SimRunSpec {
   readonly jitter: boolean;
   /** the sim's realistic mode (`run`'s default; implies jitter) */
   readonly realistic?: boolean;
-  /** `--rules GLOB`: only violations of these rules count */
-  readonly rules?: string;
+  /** `--focus GLOB` (or `--rules`): only violations of these rules count */
+  readonly focus?: string;
+  /** `--skip GLOB`: violations of these rules do not count */
+  readonly skip?: string;
   /** judge against the nominal-only prediction first (JudgeOptions.nominalFirst) */
   readonly nominalFirst: boolean;
 }
@@ -39,8 +41,11 @@ export interface SimRun {
 export function simRun(spec: SimRunSpec): SimRun {
   const target = simTarget({ deviations: spec.deviations, jitter: spec.jitter, realistic: spec.realistic ?? false });
   const scenarios = scenariosFor(spec.deviations, spec.family);
-  const matcher = spec.rules === undefined ? undefined : ruleMatcher(spec.rules);
-  const keep = matcher === undefined ? undefined : (v: Violation) => matcher(v.rule);
+  const filter = ruleFilter({
+    ...(spec.focus === undefined ? {} : { focus: spec.focus }),
+    ...(spec.skip === undefined ? {} : { skip: spec.skip }),
+  });
+  const keep = filter === undefined ? undefined : (v: Violation) => filter.counts(v.rule);
   return {
     target,
     scenarios,

@@ -92,7 +92,7 @@ describe('runProperty', () => {
       numRuns: 40,
       seed: 8,
       keep: (v) => v.rule.startsWith('term.'),
-      rules: 'term.*',
+      focus: 'term.*',
     });
     expect(report.status).toBe('pass');
   });

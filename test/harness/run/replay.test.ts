@@ -7,8 +7,8 @@ describe('replayCommand', () => {
     expect(
       replayCommand({ backend: 'sim', seed: -12, path: '3:0:1', deviations: ['init-parallel'], jitter: true }),
     ).toBe('npx podconform run --backend sim --seed -12 --path 3:0:1 --deviation init-parallel --runs 1');
-    expect(replayCommand({ backend: 'sim', seed: 4, deviations: [], rules: 'term.*', jitter: false })).toBe(
-      "npx podconform run --backend sim --seed 4 --rules 'term.*' --no-jitter",
+    expect(replayCommand({ backend: 'sim', seed: 4, deviations: [], focus: 'term.*', jitter: false })).toBe(
+      "npx podconform run --backend sim --seed 4 --focus 'term.*' --no-jitter",
     );
   });
 

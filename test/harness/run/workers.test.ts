@@ -24,7 +24,7 @@ async function run(spec: SimRunSpec, seed: number, numRuns: number, threads: num
     seed,
     nominalFirst: spec.nominalFirst,
     ...(built.keep === undefined ? {} : { keep: built.keep }),
-    ...(spec.rules === undefined ? {} : { rules: spec.rules }),
+    ...(spec.focus === undefined ? {} : { focus: spec.focus }),
     ...(pool === undefined ? {} : { search: workerSearch(pool, spec) }),
   });
 }
@@ -83,7 +83,7 @@ describe('run on worker threads', () => {
   });
 
   it('agrees when --rules filters the violations', async () => {
-    const spec: SimRunSpec = { deviations: [], jitter: false, rules: 'kubelet.phase.*', nominalFirst: true };
+    const spec: SimRunSpec = { deviations: [], jitter: false, focus: 'kubelet.phase.*', nominalFirst: true };
     const one = await run(spec, 5, 80, 1);
     const two = await run(spec, 5, 80, 2);
     expect(verdictOf(two)).toEqual(verdictOf(one));
