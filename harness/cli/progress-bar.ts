@@ -1,0 +1,67 @@
+/**
+ * The progress bar a long `run` or `check` draws on a terminal (stderr): a pure function of the figures, so the
+ * line is tested as text, and a drawer that redraws it at most ten times a second and clears it at the end.
+ */
+
+/** What the bar shows. */
+export interface ProgressFigures {
+  /** `cases`, `scenarios`: what is counted */
+  readonly what: string;
+  readonly done: number;
+  readonly total: number;
+  readonly failed: number;
+  readonly unknown: number;
+  readonly elapsedMs: number;
+}
+
+const barWidth = 12;
+
+/** `0:11`, `12:05`, `1:02:03`. */
+export function clockTime(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** `[#######-----] 412/1000 scenarios  38.2/s  0 failed  3 unknown  0:11 elapsed, ~0:15 left` */
+export function progressBar(f: ProgressFigures): string {
+  const fraction = f.total > 0 ? Math.min(1, f.done / f.total) : 0;
+  const filled = Math.floor(fraction * barWidth);
+  const bar = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]`;
+  const perSecond = f.elapsedMs > 0 ? (f.done * 1000) / f.elapsedMs : 0;
+  // Time left from the rate so far; nothing done yet gives no rate to go by.
+  const left = perSecond > 0 ? `~${clockTime(((f.total - f.done) / perSecond) * 1000)}` : '~?';
+  return (
+    `${bar} ${f.done}/${f.total} ${f.what}  ${perSecond.toFixed(1)}/s  ${f.failed} failed  ${f.unknown} unknown  ` +
+    `${clockTime(f.elapsedMs)} elapsed, ${left} left`
+  );
+}
+
+/** Redraws one status line on a terminal, at most every `intervalMs`; `clear` removes it. */
+export class ProgressDrawer {
+  private lastDrawn = -Infinity;
+  private drawn = false;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly intervalMs = 100,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Draws `line` unless the last draw was under `intervalMs` ago (`force`: draw anyway, e.g. a phase change). */
+  draw(line: string, force = false): void {
+    const t = this.now();
+    if (!force && t - this.lastDrawn < this.intervalMs) return;
+    this.lastDrawn = t;
+    this.drawn = true;
+    this.write(`\r\x1b[K${line}`);
+  }
+
+  /** Clears the line, if one was drawn, so what follows starts on a clean line. */
+  clear(): void {
+    if (this.drawn) this.write('\r\x1b[K');
+    this.drawn = false;
+  }
+}
