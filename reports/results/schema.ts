@@ -95,6 +95,12 @@ export interface ResultEntry {
   readonly index?: number;
   /** the command that runs this one again */
   readonly replay?: string;
+  /**
+   * the latency seed a seeded backend (the sim) ran this generated scenario with; absent: nominal latencies.
+   * `--rerun-failed` runs the scenario with it again, since some failures need that timing. (Optional, added with
+   * `--report`; a version-1 reader that ignores it loses nothing else.)
+   */
+  readonly latencySeed?: number;
   /** the scenario in the exec: protocol's JSON form (FORMAT.md): what `--rerun-failed` runs again */
   readonly scenario: unknown;
   /** the case as a case file (for a generated scenario: with the prediction's expectations), ready to save */
