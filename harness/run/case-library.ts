@@ -1,7 +1,8 @@
 /** The case library (`specs/cases/`, or any case files) run on a backend first, each case judged by its `expect`. */
 import { findCaseFiles, formatProblem, loadCaseFile, type CaseFile } from '../cases/index.ts';
 import { mapConcurrent } from './concurrency.ts';
-import { judgeCase, type CaseFailure, type CaseStatus } from './judge-case.ts';
+import { judgeCase, type CaseFailure, type CaseJudgement, type CaseStatus } from './judge-case.ts';
+import type { RunOutcome } from '../backends/backend.ts';
 import type { Scenario } from '../../specs/vocabulary/index.ts';
 import type { RunTarget } from './target.ts';
 
@@ -27,15 +28,25 @@ export interface LibraryReport {
   readonly problems: ReadonlyArray<string>;
 }
 
+/** One case as it was run and judged, for a report that records every case (`run --report`). */
+export interface LibraryCaseRun {
+  readonly caseFile: CaseFile;
+  readonly outcome: RunOutcome;
+  readonly judgement: CaseJudgement;
+  readonly durationMs: number;
+}
+
 /**
  * Runs every case under `paths` (those `only` accepts) on the target with nominal latencies, `slots` at a time on
- * a backend that waits on real pods; a missing directory is an empty library.
+ * a backend that waits on real pods; a missing directory is an empty library. `onCase` sees each case as it is
+ * judged, with the number of cases to run.
  */
 export async function runCaseLibrary(
   target: RunTarget,
   paths: ReadonlyArray<string>,
   only: (scenario: Scenario) => boolean = () => true,
   slots = 1,
+  onCase?: (run: LibraryCaseRun, total: number) => void,
 ): Promise<LibraryReport> {
   const found = await findCaseFiles(paths);
   const problems = found.problems.filter((p) => !p.message.includes('no such file')).map(formatProblem);
@@ -50,13 +61,16 @@ export async function runCaseLibrary(
   }
   const cases = await mapConcurrent(loadedCases, target.runSync ? 1 : slots, async ({ file, caseFile }) => {
     const { scenario } = caseFile;
+    const started = performance.now();
     const outcome = target.runSync ? target.runSync(scenario) : await target.run(scenario);
-    const { status, failures } = judgeCase(
+    const durationMs = performance.now() - started;
+    const judgement = judgeCase(
       caseFile,
       outcome,
       outcome.status === 'observed' ? target.toleranceSeconds(outcome.observation) : 0,
     );
-    return { id: scenario.id, file, status, failures };
+    onCase?.({ caseFile, outcome, judgement, durationMs }, loadedCases.length);
+    return { id: scenario.id, file, status: judgement.status, failures: judgement.failures };
   });
   let status: LibraryStatus = 'pass';
   for (const c of cases) if (c.status !== 'no expectations' && rank[c.status] > rank[status]) status = c.status;

@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { mapConcurrent } from './concurrency.ts';
-import { judgeCatching, type JudgeOptions, type JudgedStatus } from './judge.ts';
+import { judgeCatching, type JudgeOptions, type Judged } from './judge.ts';
 import type { FirstFailureSearch, PropertyInput, SearchedIndex } from './property.ts';
 import type { RunTarget } from './target.ts';
 
-/** What the search reports of each scenario as it is judged (for a progress line). */
-export type OnScenarioJudged = (index: number, scenarioId: string, status: JudgedStatus) => void;
+/** What the search reports of each scenario as it is judged (a progress line, a report's entries). */
+export type OnScenarioJudged = (index: number, input: PropertyInput, judged: Judged) => void;
 
 /** A search over `inputs` (fast-check values of the property's own arbitrary, so index i is fc.check's value i). */
 export function concurrentSearch(
@@ -32,7 +32,7 @@ export function concurrentSearch(
         const result = judgeCatching(input.scenario, outcome, judgeOptions);
         judged++;
         onJudged(judged);
-        onScenario?.(index, input.scenario.id, result.status);
+        onScenario?.(index, input, result);
         if ((result.status === 'fail' || result.status === 'error') && (firstFailing ?? Infinity) > index) {
           firstFailing = index;
         }

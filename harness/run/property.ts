@@ -36,12 +36,18 @@ export interface PropertyOptions {
   readonly seed?: number;
   /** replays exactly this counterexample (with `seed`) */
   readonly path?: string;
-  /** which violations count, and the `--rules` text that chose them (for the replay line) */
+  /** which violations count, and the `--focus`/`--skip` text that chose them (for the replay line) */
   readonly keep?: (violation: Violation) => boolean;
-  readonly rules?: string;
+  readonly focus?: string;
+  readonly skip?: string;
   /** the generator family's name, for the replay line (absent: the default) */
   readonly family?: string;
   readonly onProgress?: (progress: PropertyProgress) => void;
+  /**
+   * Sees each generated scenario this loop judges, with its index in the seed's order: not the shrink candidates,
+   * not a `path` replay, and not what a `search` judged (a search reports its own).
+   */
+  readonly onJudged?: (index: number, input: PropertyInput, judged: Judged) => void;
   /** judge against the nominal-only prediction first (JudgeOptions.nominalFirst; same verdicts, less work) */
   readonly nominalFirst?: boolean;
   /**
@@ -183,10 +189,13 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     if (unknowns.length < keptUnknowns) unknowns.push({ scenarioId, why });
   };
 
+  // Set when a search judged the seed's scenarios elsewhere (below); this loop then replays only the failing one.
+  let searched: SearchResult | undefined;
   const record = (input: PropertyInput, judged: Judged): boolean => {
     calls++;
     if (!shrinking) {
       runs++;
+      if (searched === undefined && options.path === undefined) options.onJudged?.(runs - 1, input, judged);
       if (judged.status === 'unknown') {
         const why = judged.result.verdict.error ?? judged.result.verdict.unobserved.slice(0, 3).join('; ');
         noteUnknown(input.scenario.id, why);
@@ -208,7 +217,6 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
   // With a search, the indices before the first failing one were judged elsewhere: only that one is replayed
   // here (fast-check's path is its index) and shrunk, exactly as a single-threaded run would have.
   let path = options.path;
-  let searched: SearchResult | undefined;
   if (options.search !== undefined && path === undefined) {
     searched = await options.search(seed, options.numRuns, (judged) => {
       runs = Math.min(judged, options.numRuns);
@@ -260,7 +268,8 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     deviations: target.deviations,
     jitter: target.seeded,
     ...(target.backend === 'sim' ? { realistic: target.realistic ?? false } : {}),
-    ...(options.rules === undefined ? {} : { rules: options.rules }),
+    ...(options.focus === undefined ? {} : { focus: options.focus }),
+    ...(options.skip === undefined ? {} : { skip: options.skip }),
     ...(options.family === undefined ? {} : { scenarios: options.family }),
   };
   const base = {

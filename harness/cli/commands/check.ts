@@ -5,26 +5,48 @@
  */
 import { relative } from 'node:path';
 import type { Observation } from '../../../specs/vocabulary/index.ts';
+import { caseEntry } from '../../../reports/results/build-entry.ts';
+import { resultsFile } from '../../../reports/results/build-results.ts';
+import type { RunOutcome } from '../../backends/backend.ts';
 import { findCaseFiles, formatProblem, loadCaseFile, type CaseFile, type CaseProblem } from '../../cases/index.ts';
 import { judgeCase, type CaseJudgement, type CaseStatus } from '../../run/judge-case.ts';
+import { shellQuote } from '../../run/replay.ts';
+import { ruleFilter } from '../../run/rule-filter.ts';
 import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
+import { ProgressDrawer, progressBar } from '../progress-bar.ts';
+import { emitReport, reportDestination, withoutReport } from '../report-option.ts';
+import { rerunFailed } from '../rerun-command.ts';
+import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { mapConcurrent, slotUse, slotUseLine } from '../../run/concurrency.ts';
 
 export interface CaseResult extends CaseJudgement {
   readonly id: string;
   readonly file: string;
+  /** what the backend gave, and how long it took (for `--report`) */
+  readonly caseFile: CaseFile;
+  readonly outcome: RunOutcome;
+  readonly durationMs: number;
 }
 
 /** The timing tolerance for one observation, in seconds. */
 type Tolerance = (observation: Observation) => number;
 
 async function judge(caseFile: CaseFile, source: ObservationSource, tolerance: Tolerance): Promise<CaseResult> {
+  const started = performance.now();
   const outcome = await source.observe(caseFile.scenario);
+  const durationMs = performance.now() - started;
   const toleranceSeconds = outcome.status === 'observed' ? tolerance(outcome.observation) : 0;
-  return { id: caseFile.scenario.id, file: caseFile.path, ...judgeCase(caseFile, outcome, toleranceSeconds) };
+  return {
+    id: caseFile.scenario.id,
+    file: caseFile.path,
+    caseFile,
+    outcome,
+    durationMs,
+    ...judgeCase(caseFile, outcome, toleranceSeconds),
+  };
 }
 
 const labels: Readonly<Record<CaseStatus, string>> = {
@@ -48,14 +70,31 @@ function line(result: CaseResult, cwd: string): string {
 
 export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
-    flags: ['json', 'verbose'],
-    values: ['backend', 'tolerance', 'parallel', 'context', 'cluster'],
+    flags: ['json', 'verbose', 'include-unknown'],
+    values: ['backend', 'tolerance', 'parallel', 'context', 'cluster', 'focus', 'skip', 'report', 'rerun-failed'],
   });
   if (parsed.status === 'error') {
     io.err(`podconform check: ${parsed.message}\n`);
     return exitCodes.badInput;
   }
   const { args } = parsed;
+  const bad = (message: string): number => {
+    io.err(`podconform check: ${message}\n`);
+    return exitCodes.badInput;
+  };
+  const filters = ruleFilterOptions(args.values);
+  if (filters.status === 'error') return bad(filters.message);
+  const filter = ruleFilter(filters.options.text);
+  const rerunPath = args.values.get('rerun-failed');
+  if (rerunPath !== undefined && args.positionals.length > 0) {
+    return bad(`--rerun-failed runs the entries of ${rerunPath}; give no case files with it`);
+  }
+  if (args.flags.has('include-unknown') && rerunPath === undefined)
+    return bad('--include-unknown goes with --rerun-failed');
+  // Checked before the backend is set up or anything runs: a bad path costs no waiting.
+  const report = await reportDestination(args.values.get('report'), cwd);
+  if (report.status === 'error') return bad(report.message);
+  const startedAt = new Date();
   const parallelText = args.values.get('parallel');
   if (parallelText !== undefined && (!/^\d+$/.test(parallelText) || Number(parallelText) < 1)) {
     io.err(`podconform check: --parallel must be a whole number >= 1, got '${parallelText}'\n`);
@@ -79,6 +118,33 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   const tolerance: Tolerance = (o) =>
     Math.max(extra, real === undefined ? 0 : Math.max(real.clockResolutionSeconds, o.clock.resolution));
   const source = backend.source;
+  if (rerunPath !== undefined) {
+    const runsSeeded = backend.backend;
+    try {
+      return await rerunFailed({
+        command: 'check',
+        io,
+        cwd,
+        argv,
+        resultsPath: rerunPath,
+        includeUnknown: args.flags.has('include-unknown'),
+        backend: { name: source.name, notices: backend.notices ?? [] },
+        // A seeded backend (the sim) meets the latency seed the entry was found with; the others ignore it.
+        run: (scenario, seed) =>
+          runsSeeded === undefined || seed === undefined
+            ? source.observe(scenario)
+            : runsSeeded.run(scenario, { seed }),
+        judgeOptions: { toleranceSeconds: tolerance },
+        slots,
+        ...(filter === undefined ? {} : { filter }),
+        filters: filters.options.given,
+        ...(report.destination === undefined ? {} : { report: report.destination }),
+        json: args.flags.has('json'),
+      });
+    } finally {
+      await source.close();
+    }
+  }
   const paths = args.positionals.length > 0 ? args.positionals : [builtinCasesDir];
   const found = await findCaseFiles(paths);
   const problems: CaseProblem[] = [...found.problems];
@@ -86,22 +152,38 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   for (const file of found.files) {
     const result = await loadCaseFile(file);
     if (result.status === 'invalid') problems.push(...result.problems);
-    else loaded.push(result.caseFile);
+    // --focus/--skip choose cases by the rules they exercise (an expect entry names no rule to filter by).
+    else if (filter === undefined || filter.selects(result.caseFile.scenario.rules)) loaded.push(result.caseFile);
   }
   const started = performance.now();
+  const progress = io.isTty && !args.flags.has('json') ? new ProgressDrawer(io.err) : undefined;
   let results: CaseResult[];
   try {
     // Several cases at once on a backend that waits on real pods; lines still come out in file order.
+    const done: CaseStatus[] = [];
     results = await mapConcurrent(loaded, slots, (caseFile) => judge(caseFile, source, tolerance), {
       onResult: (result) => {
+        done.push(result.status);
         if (args.flags.has('json')) return;
+        progress?.clear();
         io.out(`${line(result, cwd)}\n`);
         if (args.flags.has('verbose')) {
           for (const f of result.failures.slice(1)) io.out(`         ${f.expect}: ${f.message}\n`);
         }
+        progress?.draw(
+          progressBar({
+            what: 'cases',
+            done: done.length,
+            total: loaded.length,
+            failed: done.filter((s) => s === 'fail').length,
+            unknown: done.filter((s) => s === 'unknown').length,
+            elapsedMs: performance.now() - started,
+          }),
+        );
       },
     });
   } finally {
+    progress?.clear();
     await source.close();
   }
   if (real !== undefined && loaded.length > 0) {
@@ -162,7 +244,23 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
     }
     io.out(`${summary.pass} passed, ${summary.fail} failed\n`);
   }
-  return checkExitCode(problems.length, summary);
+  const code = checkExitCode(problems.length, summary);
+  if (report.destination === undefined) return code;
+  const record = resultsFile({
+    command: 'check',
+    argv,
+    replay: `npx podconform check ${withoutReport(argv).map(shellQuote).join(' ')}`.trimEnd(),
+    startedAt,
+    finishedAt: new Date(),
+    backend: { name: source.name, notices: backend.notices ?? [] },
+    filters: filters.options.given,
+    entries: results.map((r) =>
+      caseEntry({ caseFile: r.caseFile, outcome: r.outcome, judgement: r, durationMs: r.durationMs }),
+    ),
+    problems: problems.map(formatProblem),
+  });
+  const failed = await emitReport(io, cwd, 'podconform check', report.destination, record);
+  return failed ?? code;
 }
 
 /**

@@ -7,15 +7,16 @@
 import { relative, resolve } from 'node:path';
 import { simDeviations } from '../../backends/sim/index.ts';
 import { scenarioArbitraries } from '../../../generators/scenario-arbitraries.ts';
-import { allRules } from '../../../specs/rules/index.ts';
-import { runCaseLibrary, type LibraryReport } from '../../run/case-library.ts';
+import { resultsFile } from '../../../reports/results/build-results.ts';
+import { runCaseLibrary, type LibraryCaseRun, type LibraryReport } from '../../run/case-library.ts';
 import { familyScenarios, scenariosFor } from '../../run/deviation-targets.ts';
 import { defaultWorkers, WorkerPool, workerSearch } from '../../run/parallel.ts';
 import { concurrentSearch } from '../../run/concurrent-search.ts';
 import { propertyInputs, runProperty, type PropertyOptions, type PropertyReport } from '../../run/property.ts';
+import { rejudgeSeed, type JudgedInput } from '../../run/rejudge.ts';
+import { ruleFilter } from '../../run/rule-filter.ts';
 import { SlotRecorder } from '../../run/slot-recorder.ts';
 import type { Violation } from '../../diff/index.ts';
-import { ruleMatcher } from '../../run/rule-glob.ts';
 import { makeDirectory, runRecord, writeRunRecord } from '../../run/run-record.ts';
 import { simRun, type SimRunSpec } from '../../run/sim-run.ts';
 import { backendTarget, expressibleScenarios, type RunTarget } from '../../run/target.ts';
@@ -23,7 +24,12 @@ import { parseArgs } from '../args.ts';
 import { backendOptions, resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { exitCodeFor, overallStatus, progressLine, runJson, runText } from './run-output.ts';
+import { ProgressDrawer, progressBar } from '../progress-bar.ts';
+import { emitReport, reportDestination } from '../report-option.ts';
+import { rerunFailed } from '../rerun-command.ts';
+import { ruleFilterOptions } from '../rule-filter-options.ts';
+import { exitCodeFor, overallStatus, runJson, runText } from './run-output.ts';
+import { caseEntries, counterexampleEntries, runReplay, scenarioEntries } from './run-results.ts';
 
 export type { RunJson } from './run-output.ts';
 
@@ -61,18 +67,6 @@ function withTolerance(target: RunTarget, seconds: number): RunTarget {
   return { ...target, toleranceSeconds: (observation) => Math.max(own(observation), seconds) };
 }
 
-/** The globs of `--rules` that match no rule of the catalogue (a typo would otherwise silently pass everything). */
-function unmatchedGlobs(rules: string): string[] {
-  const globs = rules
-    .split(',')
-    .map((g) => g.trim())
-    .filter((g) => g !== '');
-  return globs.filter((g) => {
-    const matches = ruleMatcher(g);
-    return !allRules.some((r) => matches(r.id));
-  });
-}
-
 function reason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   return e.code !== undefined ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(error);
@@ -81,11 +75,12 @@ function reason(error: unknown): string {
 /**
  * `podconform run [--backend sim] [--runs N] [--seed S] [--path P] [--rules GLOB] [--deviation NAME]
  * [--scenarios FAMILY] [--workers N] [--sim-mode MODE] [--parallel N] [--context CTX] [--cluster NAME]
- * [--shrink-seconds N] [--tolerance SECONDS] [--json] [--out DIR]`
+ * [--shrink-seconds N] [--tolerance SECONDS] [--focus GLOB] [--skip GLOB] [--report DIR]
+ * [--rerun-failed results.json [--include-unknown]] [--json] [--out DIR]`
  */
 export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const parsed = parseArgs(argv, {
-    flags: ['json', 'no-jitter'],
+    flags: ['json', 'no-jitter', 'include-unknown'],
     values: [
       'backend',
       'runs',
@@ -102,6 +97,10 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       'context',
       'cluster',
       'shrink-seconds',
+      'focus',
+      'skip',
+      'report',
+      'rerun-failed',
     ],
   });
   const fail = (message: string): number => {
@@ -161,15 +160,19 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (args.values.has('sim-mode') && backendName !== 'sim') return fail('--sim-mode applies to the sim backend only');
   const tolerance = toleranceOption(args.values.get('tolerance'));
   if (tolerance.status === 'error') return fail(tolerance.message);
-  const rules = args.values.get('rules');
-  if (rules !== undefined) {
-    const unmatched = unmatchedGlobs(rules);
-    if (unmatched.length > 0 || rules.trim() === '') {
-      return fail(`--rules '${unmatched.join(',') || rules}' matches no rule (see podconform rules)`);
+  const filters = ruleFilterOptions(args.values);
+  if (filters.status === 'error') return fail(filters.message);
+  const { focus, skip } = filters.options.text;
+  const filter = ruleFilter(filters.options.text);
+  const json = args.flags.has('json');
+  const rerunPath = args.values.get('rerun-failed');
+  if (rerunPath !== undefined) {
+    for (const option of ['runs', 'seed', 'path', 'scenarios', 'workers', 'out'] as const) {
+      if (args.values.has(option)) return fail(`--${option} does not go with --rerun-failed (it runs stored entries)`);
     }
   }
-  const keepRule = rules === undefined ? undefined : ruleMatcher(rules);
-  const json = args.flags.has('json');
+  if (args.flags.has('include-unknown') && rerunPath === undefined)
+    return fail('--include-unknown goes with --rerun-failed');
   const out = args.values.get('out');
   const outDir = out === undefined ? undefined : resolve(cwd, out);
   if (outDir !== undefined) {
@@ -180,6 +183,9 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       return fail(`--out: cannot write a run record to '${out ?? ''}' (${reason(error)})`);
     }
   }
+  const report = await reportDestination(args.values.get('report'), cwd);
+  if (report.status === 'error') return fail(report.message);
+  const startedAt = new Date();
 
   const numRuns = runs.value ?? defaultRuns[backendName] ?? defaultRunsElsewhere;
   let target: RunTarget;
@@ -187,6 +193,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   let pool: WorkerPool | undefined;
   let slots = 1;
   let recorder: SlotRecorder | undefined;
+  let notices: ReadonlyArray<string> = [];
   const property: Partial<PropertyOptions> = {};
   if (backendName === 'sim') {
     const spec: SimRunSpec = {
@@ -194,12 +201,15 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       ...(family === undefined ? {} : { family }),
       jitter: simMode !== 'nominal',
       realistic: simMode === 'realistic',
-      ...(rules === undefined ? {} : { rules }),
+      ...(focus === undefined ? {} : { focus }),
+      ...(skip === undefined ? {} : { skip }),
       nominalFirst: true,
     };
     target = simRun(spec).target;
     const threads =
-      path !== undefined ? 1 : (workers.value ?? (numRuns >= minRunsForDefaultWorkers ? defaultWorkers() : 1));
+      path !== undefined || rerunPath !== undefined
+        ? 1
+        : (workers.value ?? (numRuns >= minRunsForDefaultWorkers ? defaultWorkers() : 1));
     if (threads > 1) {
       // Started now, they load while the case library runs.
       pool = new WorkerPool(threads);
@@ -214,7 +224,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       return choice.exitCode;
     }
     if (choice.backend === undefined) return fail(`backend '${backendName}' cannot run generated scenarios`);
-    for (const notice of choice.notices ?? []) io.err(`${choice.backend.name}: ${notice}\n`);
+    notices = choice.notices ?? [];
+    for (const notice of notices) io.err(`${choice.backend.name}: ${notice}\n`);
     slots = parallel.value ?? choice.backend.defaultParallelism ?? 1;
     recorder = new SlotRecorder(backendTarget(choice.backend), slots);
     target = recorder.target;
@@ -222,26 +233,81 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   }
 
   if (tolerance.value > 0) target = withTolerance(target, tolerance.value);
+  const keep = filter === undefined ? undefined : (v: Violation) => filter.counts(v.rule);
 
+  if (rerunPath !== undefined) {
+    const rerunTarget = target;
+    try {
+      return await rerunFailed({
+        command: 'run',
+        io,
+        cwd,
+        argv,
+        resultsPath: rerunPath,
+        includeUnknown: args.flags.has('include-unknown'),
+        backend: { name: target.backend, notices },
+        run: (scenario, latencySeed) => rerunTarget.run(scenario, rerunTarget.seeded ? latencySeed : undefined),
+        judgeOptions: {
+          toleranceSeconds: target.toleranceSeconds,
+          nominalFirst: backendName === 'sim',
+          ...(keep === undefined ? {} : { keep }),
+        },
+        slots,
+        ...(filter === undefined ? {} : { filter }),
+        filters: filters.options.given,
+        ...(report.destination === undefined ? {} : { report: report.destination }),
+        json,
+      });
+    } finally {
+      await close();
+    }
+  }
+
+  // With --report every case and every generated scenario is recorded as it is judged.
+  const recording = report.destination !== undefined;
+  const libraryRuns: LibraryCaseRun[] = [];
+  const judgedScenarios: JudgedInput[] = [];
+  const progress = io.isTty && !json ? new ProgressDrawer(io.err) : undefined;
   let library: LibraryReport | undefined;
-  let report: PropertyReport;
+  let propertyReport: PropertyReport;
+  const scenarios = expressibleScenarios(target, scenariosFor(deviations, family));
   try {
     // A replay (--path) reproduces one counterexample; the library has been judged in the run that found it.
     if (path === undefined) {
       recorder?.startPhase('case library');
+      const libraryStarted = performance.now();
+      const libraryStatuses: string[] = [];
       library = await runCaseLibrary(
         target,
         [builtinCasesDir],
-        keepRule === undefined ? undefined : (s) => s.rules.some(keepRule),
+        filter === undefined ? undefined : (s) => filter.selects(s.rules),
         slots,
+        (caseRun, total) => {
+          if (recording) libraryRuns.push(caseRun);
+          libraryStatuses.push(caseRun.judgement.status);
+          progress?.draw(
+            `case library on ${target.backend}: ${progressBar({
+              what: 'cases',
+              done: libraryStatuses.length,
+              total,
+              failed: libraryStatuses.filter((x) => x === 'fail').length,
+              unknown: libraryStatuses.filter((x) => x === 'unknown').length,
+              elapsedMs: performance.now() - libraryStarted,
+            })}`,
+          );
+        },
       );
     }
-    const scenarios = expressibleScenarios(target, scenariosFor(deviations, family));
     if (target.cannotExpress !== undefined && !json) {
+      progress?.clear();
       io.err(
         `generated scenarios are drawn among those ${target.backend} can act out (the others could only be unknown)\n`,
       );
     }
+    // A real backend's scenarios are recorded as the search or the loop judges them: no pod is ever run twice.
+    const onScenario = (index: number, input: JudgedInput['input'], judged: JudgedInput['judged']): void => {
+      if (recording && backendName !== 'sim') judgedScenarios.push({ index, input, judged, durationMs: 0 });
+    };
     if (recorder !== undefined) {
       const phases = recorder;
       phases.startPhase('generated scenarios');
@@ -252,9 +318,10 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
               propertyInputs(target, scenarios),
               {
                 toleranceSeconds: target.toleranceSeconds,
-                ...(keepRule === undefined ? {} : { keep: (v: Violation) => keepRule(v.rule) }),
+                ...(keep === undefined ? {} : { keep }),
               },
               slots,
+              onScenario,
             )
           : undefined;
       Object.assign(property, {
@@ -271,8 +338,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
             }),
       });
     }
-    let lastDraw = 0;
-    report = await runProperty({
+    propertyReport = await runProperty({
       ...property,
       target,
       scenarios,
@@ -281,34 +347,86 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
       nominalFirst: backendName === 'sim',
       ...(seed.value === undefined ? {} : { seed: seed.value }),
       ...(path === undefined ? {} : { path }),
-      ...(keepRule === undefined ? {} : { keep: (v) => keepRule(v.rule), rules: rules ?? '' }),
-      ...(io.isTty && !json
-        ? {
+      ...(keep === undefined ? {} : { keep }),
+      ...(focus === undefined ? {} : { focus }),
+      ...(skip === undefined ? {} : { skip }),
+      onJudged: onScenario,
+      ...(progress === undefined
+        ? {}
+        : {
             onProgress: (p) => {
-              const now = p.elapsedMs;
-              if (now - lastDraw < 100) return;
-              lastDraw = now;
-              io.err(progressLine(p, target.backend));
+              progress.draw(
+                `run on ${target.backend}: ${
+                  p.shrinking
+                    ? `failure found, shrinking (${p.runs} scenarios judged)`
+                    : progressBar({
+                        what: 'scenarios',
+                        done: p.runs,
+                        total: p.numRuns,
+                        failed: 0,
+                        unknown: p.unknowns,
+                        elapsedMs: p.elapsedMs,
+                      })
+                }`,
+              );
             },
-          }
-        : {}),
+          }),
     });
-    if (io.isTty && !json) io.err('\r\x1b[K');
+    progress?.clear();
   } finally {
+    progress?.clear();
     await close();
   }
   // A real backend spends wall time on pods: how close the run came to the modeled time per slot (issue 7 item 5).
   for (const line of recorder?.lines() ?? []) io.err(`${line}\n`);
 
-  const status = overallStatus(library?.status, report.status);
+  const status = overallStatus(library?.status, propertyReport.status);
   if (outDir !== undefined) {
     try {
-      const file = await writeRunRecord(outDir, runRecord(report, library));
+      const file = await writeRunRecord(outDir, runRecord(propertyReport, library));
       if (!json) io.err(`run record: ${relative(cwd, file)}\n`);
     } catch (error) {
       return fail(`--out: cannot write a run record to '${out ?? ''}' (${reason(error)})`);
     }
   }
-  io.out(json ? `${JSON.stringify(await runJson(report, library, status))}\n` : runText(report, library, status, cwd));
-  return exitCodeFor(status);
+  io.out(
+    json
+      ? `${JSON.stringify(await runJson(propertyReport, library, status))}\n`
+      : runText(propertyReport, library, status, cwd),
+  );
+  const code = exitCodeFor(status);
+  if (report.destination === undefined) return code;
+  // Worker threads report only what did not pass: the sim being deterministic, the seed's scenarios up to the
+  // first failure are judged again here to record each one (the same verdicts: test/harness/run/rejudge.test.ts).
+  const generated =
+    backendName === 'sim' && path === undefined
+      ? rejudgeSeed({
+          target,
+          scenarios,
+          seed: propertyReport.seed,
+          count: propertyReport.runs,
+          judgeOptions: {
+            toleranceSeconds: target.toleranceSeconds,
+            nominalFirst: true,
+            ...(keep === undefined ? {} : { keep }),
+          },
+        })
+      : judgedScenarios;
+  const record = resultsFile({
+    command: 'run',
+    argv,
+    replay: runReplay(propertyReport, numRuns),
+    seed: propertyReport.seed,
+    startedAt,
+    finishedAt: new Date(),
+    backend: { name: target.backend, notices },
+    filters: filters.options.given,
+    entries: [
+      ...caseEntries(libraryRuns, library?.cases.map((c) => c.file) ?? []),
+      ...scenarioEntries(propertyReport, generated),
+      ...counterexampleEntries(propertyReport),
+    ],
+    problems: library?.problems ?? [],
+  });
+  return (await emitReport(io, cwd, 'podconform run', report.destination, record)) ?? code;
 }

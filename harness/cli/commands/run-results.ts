@@ -1,0 +1,86 @@
+/**
+ * The entries `run --report` records: every case of the library, every generated scenario judged (in index order,
+ * each with its own replay line) and the shrunk counterexample — from what the run collected as it went.
+ */
+import { caseEntry, scenarioEntry } from '../../../reports/results/build-entry.ts';
+import type { ResultEntry } from '../../../reports/results/schema.ts';
+import type { LibraryCaseRun } from '../../run/case-library.ts';
+import type { PropertyReport } from '../../run/property.ts';
+import type { JudgedInput } from '../../run/rejudge.ts';
+import { replayCommand, type ReplayHeader } from '../../run/replay.ts';
+
+/** The library's cases in the library's file order (they may finish out of order on a real backend). */
+export function caseEntries(runs: ReadonlyArray<LibraryCaseRun>, fileOrder: ReadonlyArray<string>): ResultEntry[] {
+  const position = new Map(fileOrder.map((file, i) => [file, i]));
+  const at = (r: LibraryCaseRun): number => position.get(r.caseFile.path) ?? fileOrder.length;
+  return [...runs]
+    .sort((a, b) => at(a) - at(b))
+    .map((r) =>
+      caseEntry({ caseFile: r.caseFile, outcome: r.outcome, judgement: r.judgement, durationMs: r.durationMs }),
+    );
+}
+
+/** The header without the counterexample's path: what repeats the whole run, or (with a path) one scenario. */
+function headerWithout(header: ReplayHeader): ReplayHeader {
+  const rest: { -readonly [K in keyof ReplayHeader]?: ReplayHeader[K] } = { ...header };
+  delete rest.path;
+  return rest as ReplayHeader;
+}
+
+/** `npx podconform run … --seed S --runs N`: the line that repeats the whole run. */
+export function runReplay(report: PropertyReport, numRuns: number): string {
+  return `${replayCommand(headerWithout(report.header))} --runs ${numRuns}`;
+}
+
+/** Each generated scenario judged, with `--seed S --path INDEX --runs 1` to run (and shrink) it again. */
+export function scenarioEntries(report: PropertyReport, judged: ReadonlyArray<JudgedInput>): ResultEntry[] {
+  const header = headerWithout(report.header);
+  return [...judged]
+    .sort((a, b) => a.index - b.index)
+    .map((j) => ({
+      ...scenarioEntry({
+        kind: 'scenario',
+        scenario: j.input.scenario,
+        judged: j.judged,
+        index: j.index,
+        replay: replayCommand({ ...header, path: String(j.index) }),
+        durationMs: j.durationMs,
+      }),
+      ...(j.input.latencySeed === undefined ? {} : { latencySeed: j.input.latencySeed }),
+    }));
+}
+
+/** The shrunk counterexample (or the scenario podconform itself failed on), when the run found one. */
+export function counterexampleEntries(report: PropertyReport): ResultEntry[] {
+  const c = report.counterexample;
+  if (c !== undefined) {
+    return [
+      {
+        ...scenarioEntry({
+          kind: 'counterexample',
+          scenario: c.input.scenario,
+          judged: { status: c.result.verdict.status, result: c.result },
+          replay: c.replay,
+          shrinks: c.shrinks,
+        }),
+        ...(c.input.latencySeed === undefined ? {} : { latencySeed: c.input.latencySeed }),
+      },
+    ];
+  }
+  const e = report.internalError;
+  if (e !== undefined) {
+    return [
+      {
+        ...scenarioEntry({
+          kind: 'counterexample',
+          scenario: e.input.scenario,
+          judged: { status: 'error', error: e.message },
+          replay: e.replay,
+          shrinks: e.shrinks,
+        }),
+        ...(e.input.latencySeed === undefined ? {} : { latencySeed: e.input.latencySeed }),
+      },
+    ];
+  }
+  return [];
+}

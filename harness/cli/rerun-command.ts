@@ -1,0 +1,182 @@
+/**
+ * `run --rerun-failed results.json` and `check --rerun-failed results.json`: the entries of an earlier record that
+ * did not pass, run again on the backend given now — one line each, a summary, and with `--report` a new report.
+ */
+import type { Scenario } from '../../specs/vocabulary/index.ts';
+import { caseEntry, scenarioEntry } from '../../reports/results/build-entry.ts';
+import { resultsFile } from '../../reports/results/build-results.ts';
+import { readResultsFile } from '../../reports/results/read-results.ts';
+import type { ResultEntry, ResultsFile } from '../../reports/results/schema.ts';
+import type { RunOutcome } from '../backends/backend.ts';
+import { mapConcurrent } from '../run/concurrency.ts';
+import type { JudgeOptions } from '../run/judge.ts';
+import { rerunItems, rerunOne, rerunStatus, type RerunResult } from '../run/rerun-failed.ts';
+import type { RuleFilter } from '../run/rule-filter.ts';
+import { shellQuote } from '../run/replay.ts';
+import { exitCodes, type CliIo } from './io.ts';
+import { ProgressDrawer, progressBar } from './progress-bar.ts';
+import { emitReport, withoutReport, type ReportDestination } from './report-option.ts';
+
+/** Everything the rerun needs from the command that asked for it. */
+export interface RerunRequest {
+  readonly command: 'run' | 'check';
+  readonly io: CliIo;
+  readonly cwd: string;
+  readonly argv: ReadonlyArray<string>;
+  /** the results.json given to --rerun-failed */
+  readonly resultsPath: string;
+  readonly includeUnknown: boolean;
+  readonly backend: { readonly name: string; readonly notices: ReadonlyArray<string> };
+  readonly run: (scenario: Scenario, latencySeed: number | undefined) => Promise<RunOutcome>;
+  readonly judgeOptions: JudgeOptions;
+  readonly slots: number;
+  readonly filter?: RuleFilter;
+  readonly filters: ResultsFile['filters'];
+  readonly report?: ReportDestination;
+  readonly json: boolean;
+}
+
+function entryOf(result: RerunResult, sameBackend: boolean): ResultEntry {
+  const { entry } = result.item;
+  if (result.how === 'case') {
+    return caseEntry({
+      caseFile: result.item.caseFile,
+      outcome: result.outcome,
+      judgement: result.judgement,
+      durationMs: result.durationMs,
+    });
+  }
+  return {
+    ...scenarioEntry({
+      kind: entry.kind === 'counterexample' ? 'counterexample' : 'scenario',
+      scenario: result.item.scenario,
+      judged: result.judged,
+      ...(entry.index === undefined ? {} : { index: entry.index }),
+      // The earlier replay line names the earlier backend: it repeats this entry only on that one.
+      ...(entry.replay === undefined || !sameBackend ? {} : { replay: entry.replay }),
+      ...(entry.shrinks === undefined ? {} : { shrinks: entry.shrinks }),
+      durationMs: result.durationMs,
+    }),
+    ...(entry.latencySeed === undefined ? {} : { latencySeed: entry.latencySeed }),
+  };
+}
+
+/** `FAIL     pc-init-order: order[0]: … (was fail; judged by its case file)` */
+function line(result: RerunResult): string {
+  const status = rerunStatus(result);
+  const label = status === 'fail' ? 'FAIL' : status === 'error' ? 'ERROR' : status;
+  const first =
+    result.how === 'case'
+      ? result.judgement.failures[0] === undefined
+        ? ''
+        : `${result.judgement.failures[0].expect}: ${result.judgement.failures[0].message}`
+      : result.judged.status === 'error'
+        ? result.judged.error
+        : (result.judged.result.verdict.violations[0]?.message ?? result.judged.result.verdict.unobserved[0] ?? '');
+  const how = result.how === 'case' ? 'judged by its case file' : 'judged against the model';
+  return `${label.padEnd(8)} ${result.item.entry.id}${first === '' ? '' : `: ${first}`}  (was ${result.item.entry.status}; ${how})`;
+}
+
+function exitCodeOf(statuses: ReadonlyArray<ResultEntry['status']>): number {
+  if (statuses.includes('error')) return exitCodes.internalError;
+  if (statuses.includes('fail')) return exitCodes.failed;
+  if (statuses.length > 0 && !statuses.includes('pass')) return exitCodes.nothingJudged;
+  return exitCodes.ok;
+}
+
+/** Runs the rerun and returns the exit code. */
+export async function rerunFailed(request: RerunRequest): Promise<number> {
+  const { io, command } = request;
+  const prefix = `podconform ${command}`;
+  const read = await readResultsFile(request.resultsPath);
+  if (read.status === 'error') {
+    io.err(`${prefix}: --rerun-failed: ${read.message}\n`);
+    return exitCodes.badInput;
+  }
+  const startedAt = new Date();
+  const loaded = await rerunItems(read.results.entries, {
+    resultsFile: request.resultsPath,
+    cwd: request.cwd,
+    includeUnknown: request.includeUnknown,
+  });
+  for (const p of loaded.problems) io.err(`${p}\n`);
+  if (loaded.problems.length > 0) return exitCodes.badInput;
+  const filter = request.filter;
+  const items = loaded.items.filter(
+    (item) =>
+      filter === undefined || filter.selects(item.how === 'case' ? item.caseFile.scenario.rules : item.scenario.rules),
+  );
+  const what = request.includeUnknown ? 'failed, erroneous or unknown' : 'failed or erroneous';
+  if (!request.json)
+    io.err(`rerunning ${items.length} ${what} entries of ${request.resultsPath} on ${request.backend.name}\n`);
+  const progress = request.io.isTty && !request.json ? new ProgressDrawer(io.err) : undefined;
+  const started = performance.now();
+  const statuses: ResultEntry['status'][] = [];
+  const results = await mapConcurrent(
+    items,
+    request.slots,
+    (item) => rerunOne(item, request.run, request.judgeOptions),
+    {
+      onResult: (result) => {
+        const status = rerunStatus(result);
+        statuses.push(status);
+        progress?.clear();
+        if (!request.json) io.out(`${line(result)}\n`);
+        progress?.draw(
+          progressBar({
+            what: 'entries',
+            done: statuses.length,
+            total: items.length,
+            failed: statuses.filter((s) => s === 'fail').length,
+            unknown: statuses.filter((s) => s === 'unknown').length,
+            elapsedMs: performance.now() - started,
+          }),
+          true,
+        );
+      },
+    },
+  );
+  progress?.clear();
+  const count = (s: ResultEntry['status']): number => statuses.filter((x) => x === s).length;
+  const summary = { pass: count('pass'), fail: count('fail'), unknown: count('unknown'), error: count('error') };
+  if (request.json) {
+    io.out(
+      `${JSON.stringify({
+        backend: request.backend.name,
+        rerun: request.resultsPath,
+        entries: results.map((r) => ({
+          id: r.item.entry.id,
+          kind: r.item.entry.kind,
+          was: r.item.entry.status,
+          status: rerunStatus(r),
+        })),
+        summary,
+      })}\n`,
+    );
+  } else if (items.length === 0) {
+    io.out(`nothing to rerun: ${request.resultsPath} has no ${what} entries\n`);
+  } else {
+    io.out(
+      `reran ${items.length}: ${summary.pass} passed, ${summary.fail} failed, ${summary.unknown} unknown` +
+        `${summary.error > 0 ? `, ${summary.error} ERROR` : ''}\n`,
+    );
+  }
+  let code = exitCodeOf(statuses);
+  if (request.report !== undefined) {
+    const sameBackend = read.results.backend.name === request.backend.name;
+    const record = resultsFile({
+      command,
+      argv: request.argv,
+      replay: `npx podconform ${command} ${withoutReport(request.argv).map(shellQuote).join(' ')}`,
+      startedAt,
+      finishedAt: new Date(),
+      backend: { name: request.backend.name, notices: request.backend.notices },
+      filters: request.filters,
+      entries: results.map((r) => entryOf(r, sameBackend)),
+      problems: [],
+    });
+    const failed = await emitReport(io, request.cwd, prefix, request.report, record);
+    if (failed !== undefined) code = Math.max(code, failed);
+  }
+  return code;
+}
