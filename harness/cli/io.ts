@@ -2,7 +2,7 @@
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** whether stdout is a terminal (live progress lines only then) */
+  /** whether stdout and stderr are both terminals (live progress bars, drawn on stderr, only then) */
   readonly isTty: boolean;
 }
 
@@ -12,12 +12,18 @@ export const exitCodes = {
   ok: 0,
   /** a case or property failed: the implementation broke a rule */
   failed: 1,
-  /** bad input: a malformed file or option, a missing path, a `--rules` that names no rule */
+  /**
+   * bad input: a malformed file or option, a missing path, a `--focus`/`--skip`/`--rules` that names no rule, an
+   * unwritable `--report`/`--out`, an unreadable or too new results.json
+   */
   badInput: 2,
   /** the backend could not run */
   backendUnavailable: 3,
   /** nothing could be judged (every run unknown, or no expectations): same code as an unusable backend */
   nothingJudged: 3,
-  /** podconform itself failed (the model, the differ or a built-in backend threw): a bug to report */
+  /**
+   * podconform itself failed (the model, the differ or a built-in backend threw, or a report could not be
+   * rendered): a bug to report
+   */
   internalError: 4,
 } as const;

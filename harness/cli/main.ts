@@ -21,7 +21,8 @@ process.stderr.on('error', onStreamError);
 const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  isTty: process.stdout.isTTY,
+  // Progress is drawn on stderr and must not end up in a file or pipe either stream goes to.
+  isTty: process.stdout.isTTY && process.stderr.isTTY,
 };
 
 try {

@@ -9,7 +9,7 @@ import { writeReport, type ReportRenderer } from '../../reports/write-report.ts'
 import { exitCodes, type CliIo } from './io.ts';
 
 /** A path as the user can use it from where they are: relative below the working directory, else absolute. */
-function shownPath(cwd: string, file: string): string {
+export function shownPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }

@@ -45,6 +45,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   manifest: async () => (await import('./commands/manifest.ts')).manifestCommand,
   deviations: async () => (await import('./commands/deviations.ts')).deviationsCommand,
   bench: async () => (await import('./commands/bench.ts')).benchCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 /** Runs one `podconform` command and returns its exit code; all output goes through `io`. */

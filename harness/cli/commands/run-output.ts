@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { LibraryReport, LibraryStatus } from '../../run/case-library.ts';
-import type { PropertyProgress, PropertyReport, RunStatus } from '../../run/property.ts';
+import type { PropertyReport, RunStatus } from '../../run/property.ts';
 import { replayCommand } from '../../run/replay.ts';
 import { exitCodes } from '../io.ts';
 
@@ -41,14 +41,6 @@ export function exitCodeFor(status: RunStatus): number {
     case 'error':
       return exitCodes.internalError;
   }
-}
-
-/** The live progress line (terminal only). */
-export function progressLine(p: PropertyProgress, backend: string): string {
-  const rate = p.elapsedMs > 0 ? Math.round((p.runs * 1000) / p.elapsedMs) : 0;
-  const what = p.shrinking ? 'failure found, shrinking' : `${p.runs}/${p.numRuns} scenarios`;
-  const unknown = p.unknowns > 0 ? `, ${p.unknowns} unknown` : '';
-  return `\r\x1b[Krun on ${backend}: ${what} (${rate}/s${unknown})`;
 }
 
 function libraryLines(library: LibraryReport, cwd: string): string[] {
