@@ -110,6 +110,7 @@ export interface ResultEntry {
   /** why the backend saw nothing (outcome unknown or error) */
   readonly outcomeReason?: string;
   readonly observation?: Observation;
+  /** the model's prediction as JSON: a value the model gives as "none" (no reason, no exit code) is `null` here */
   readonly prediction?: Prediction;
   /** the differ's verdict (generated scenarios and counterexamples) */
   readonly verdict?: Verdict;
