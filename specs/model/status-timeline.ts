@@ -3,7 +3,7 @@
  * deletion request (kubectl shows Terminating from the API object's deletionTimestamp, which the kubelet does not
  * write) and after the pod is gone. For reports: what a person watching `kubectl get pod -w` would have seen.
  */
-import { allContainers, type Scenario } from '../vocabulary/index.ts';
+import { allContainers, goneStatus, type Scenario } from '../vocabulary/index.ts';
 import { finalState } from './final-state.ts';
 import { runProfile } from './run-profile.ts';
 import type { ApiPodView } from './status/api-view.ts';
@@ -13,9 +13,6 @@ export interface StatusStep {
   readonly atSeconds: number;
   readonly status: string;
 }
-
-/** The shown value when the pod object no longer exists. */
-export const goneStatus = '(gone)';
 
 /** The STATUS steps of the nominal run, each a change from the one before; the first is at pod creation. */
 export function statusTimeline(scenario: Scenario): StatusStep[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goneStatus, predict, statusTimeline } from '../../../specs/model/index.ts';
+import { predict, statusTimeline } from '../../../specs/model/index.ts';
+import { goneStatus } from '../../../specs/vocabulary/index.ts';
 import { libraryScenario } from '../../library-scenario.ts';
 
 describe('statusTimeline', () => {
