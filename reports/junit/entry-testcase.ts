@@ -4,7 +4,7 @@ import { entryDetails, findingLine, generatedName, oneLine, seconds } from './te
 import type { XmlElement } from './xml.ts';
 
 /** `cases.<area>` from the case file's folder (`specs/cases/hooks/x.case.yaml` → `cases.hooks`), else `cases`. */
-export function caseClassname(entry: ResultEntry): string {
+function caseClassname(entry: ResultEntry): string {
   const folders = (entry.file ?? '').split(/[\\/]/).slice(0, -1);
   const area = folders.at(-1);
   return area === undefined || area === '' || area === '.' || area === '..' ? 'cases' : `cases.${area}`;
