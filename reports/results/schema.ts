@@ -116,6 +116,7 @@ export interface ResultEntry {
   /** why the backend saw nothing (outcome unknown or error) */
   readonly outcomeReason?: string;
   readonly observation?: Observation;
+  /** the model's prediction as JSON: a value the model gives as "none" (no reason, no exit code) is `null` here */
   readonly prediction?: Prediction;
   /** the differ's verdict (generated scenarios and counterexamples) */
   readonly verdict?: Verdict;
@@ -161,6 +162,8 @@ export interface ResultsFile {
   readonly seed?: number;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** the machine podconform ran on, when the writer records it (JUnit's `hostname`); optional, added after version 1 */
+  readonly hostname?: string;
   readonly backend: {
     readonly name: string;
     /** what the backend says it is (podman's version, the cluster's server version) */

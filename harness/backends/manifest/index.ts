@@ -10,3 +10,4 @@ export {
   type MarkerEvent,
   type MarkerProblem,
 } from './markers.ts';
+export { manifestYaml, markerDirFor } from './manifest-yaml.ts';

@@ -4,21 +4,16 @@
  * case's name and writes its markers to `/tmp/podconform/<case id>` on the node.
  */
 import { readFile } from 'node:fs/promises';
-import { stringify } from 'yaml';
-import { compileManifest, manifestFlavours, type ManifestFlavour } from '../../backends/manifest/index.ts';
+import {
+  compileManifest,
+  manifestFlavours,
+  manifestYaml,
+  markerDirFor,
+  type ManifestFlavour,
+} from '../../backends/manifest/index.ts';
 import { formatProblem, loadInputText } from '../../cases/index.ts';
 import { parseArgs } from '../args.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-
-/** Where `podconform manifest` puts a case's markers on the node. */
-export function markerDirFor(caseId: string): string {
-  return `/tmp/podconform/${caseId}`;
-}
-
-/** The compiled Pod as YAML: scripts as literal blocks, never folded, so they read as they run. */
-export function manifestYaml(manifest: Readonly<Record<string, unknown>>): string {
-  return stringify(manifest, { lineWidth: 0, blockQuote: 'literal' });
-}
 
 function isFlavour(value: string): value is ManifestFlavour {
   return (manifestFlavours as ReadonlyArray<string>).includes(value);

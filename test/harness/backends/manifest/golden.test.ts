@@ -15,7 +15,7 @@ import {
   type ManifestFlavour,
 } from '../../../../harness/backends/manifest/index.ts';
 import { loadCaseText } from '../../../../harness/cases/index.ts';
-import { manifestYaml, markerDirFor } from '../../../../harness/cli/commands/manifest.ts';
+import { manifestYaml, markerDirFor } from '../../../../harness/backends/manifest/index.ts';
 import type { Scenario } from '../../../../specs/vocabulary/index.ts';
 import { sharedCasesDir } from '../../cases/shared-cases.ts';
 import { caseFiles, libraryDir } from '../sim/library-case-files.ts';

@@ -12,7 +12,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ManifestFlavour } from '../../../../harness/backends/manifest/index.ts';
 import { compileManifest, parseMarkers } from '../../../../harness/backends/manifest/index.ts';
-import { manifestYaml } from '../../../../harness/cli/commands/manifest.ts';
+import { manifestYaml } from '../../../../harness/backends/manifest/index.ts';
 import { container, exits, init, runs, scenario } from '../sim/build.ts';
 
 const image = 'localhost/busybox:1';
