@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderJunit } from './junit/index.ts';
 import type { ResultsFile } from './results/schema.ts';
 
 /** One file of the report rendered from the results. */
@@ -15,10 +16,10 @@ export interface ReportRenderer {
 }
 
 /**
- * The renderers a report directory holds besides results.json. The HTML report (`reports/html/`) and the JUnit XML
- * (`reports/junit/`) join this list as they land on main; until then a report is results.json alone.
+ * The renderers a report directory holds besides results.json: the JUnit XML; the HTML report (`reports/html/`)
+ * joins this list when it lands on main.
  */
-export const reportRenderers: ReadonlyArray<ReportRenderer> = [];
+export const reportRenderers: ReadonlyArray<ReportRenderer> = [{ file: 'junit.xml', render: renderJunit }];
 
 /** The name of the record in every report directory. */
 export const resultsFileName = 'results.json';

@@ -36,7 +36,7 @@ export interface RerunRequest {
   readonly json: boolean;
 }
 
-function entryOf(result: RerunResult, sameBackend: boolean): ResultEntry {
+function entryOf(result: RerunResult, sameBackend: boolean, judgeOptions: JudgeOptions): ResultEntry {
   const { entry } = result.item;
   if (result.how === 'case') {
     return caseEntry({
@@ -56,6 +56,10 @@ function entryOf(result: RerunResult, sameBackend: boolean): ResultEntry {
       ...(entry.replay === undefined || !sameBackend ? {} : { replay: entry.replay }),
       ...(entry.shrinks === undefined ? {} : { shrinks: entry.shrinks }),
       durationMs: result.durationMs,
+      toleranceSeconds:
+        result.judged.status !== 'error' && result.judged.result.outcome.status === 'observed'
+          ? judgeOptions.toleranceSeconds(result.judged.result.outcome.observation)
+          : 0,
     }),
     ...(entry.latencySeed === undefined ? {} : { latencySeed: entry.latencySeed }),
   };
@@ -172,7 +176,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
       finishedAt: new Date(),
       backend: { name: request.backend.name, notices: request.backend.notices },
       filters: request.filters,
-      entries: results.map((r) => entryOf(r, sameBackend)),
+      entries: results.map((r) => entryOf(r, sameBackend, request.judgeOptions)),
       problems: [],
     });
     const failed = await emitReport(io, request.cwd, prefix, request.report, record);

@@ -5,9 +5,11 @@
 import { caseEntry, scenarioEntry } from '../../../reports/results/build-entry.ts';
 import type { ResultEntry } from '../../../reports/results/schema.ts';
 import type { LibraryCaseRun } from '../../run/case-library.ts';
+import type { Judged } from '../../run/judge.ts';
 import type { PropertyReport } from '../../run/property.ts';
 import type { JudgedInput } from '../../run/rejudge.ts';
 import { replayCommand, type ReplayHeader } from '../../run/replay.ts';
+import type { RunTarget } from '../../run/target.ts';
 
 /** The library's cases in the library's file order (they may finish out of order on a real backend). */
 export function caseEntries(runs: ReadonlyArray<LibraryCaseRun>, fileOrder: ReadonlyArray<string>): ResultEntry[] {
@@ -32,8 +34,23 @@ export function runReplay(report: PropertyReport, numRuns: number): string {
   return `${replayCommand(headerWithout(report.header))} --runs ${numRuns}`;
 }
 
+/** The differ's tolerance a judged scenario was judged at (seconds): its case file's windows widen by it. */
+export type ToleranceOf = (judged: Judged) => number;
+
+/** The tolerance of a target for a judged scenario: its observation's, 0 when nothing was observed. */
+export function toleranceOf(target: RunTarget): ToleranceOf {
+  return (judged) =>
+    judged.status !== 'error' && judged.result.outcome.status === 'observed'
+      ? target.toleranceSeconds(judged.result.outcome.observation)
+      : 0;
+}
+
 /** Each generated scenario judged, with `--seed S --path INDEX --runs 1` to run (and shrink) it again. */
-export function scenarioEntries(report: PropertyReport, judged: ReadonlyArray<JudgedInput>): ResultEntry[] {
+export function scenarioEntries(
+  report: PropertyReport,
+  judged: ReadonlyArray<JudgedInput>,
+  tolerance: ToleranceOf,
+): ResultEntry[] {
   const header = headerWithout(report.header);
   return [...judged]
     .sort((a, b) => a.index - b.index)
@@ -45,23 +62,26 @@ export function scenarioEntries(report: PropertyReport, judged: ReadonlyArray<Ju
         index: j.index,
         replay: replayCommand({ ...header, path: String(j.index) }),
         durationMs: j.durationMs,
+        toleranceSeconds: tolerance(j.judged),
       }),
       ...(j.input.latencySeed === undefined ? {} : { latencySeed: j.input.latencySeed }),
     }));
 }
 
 /** The shrunk counterexample (or the scenario podconform itself failed on), when the run found one. */
-export function counterexampleEntries(report: PropertyReport): ResultEntry[] {
+export function counterexampleEntries(report: PropertyReport, tolerance: ToleranceOf): ResultEntry[] {
   const c = report.counterexample;
   if (c !== undefined) {
+    const judged: Judged = { status: c.result.verdict.status, result: c.result };
     return [
       {
         ...scenarioEntry({
           kind: 'counterexample',
           scenario: c.input.scenario,
-          judged: { status: c.result.verdict.status, result: c.result },
+          judged,
           replay: c.replay,
           shrinks: c.shrinks,
+          toleranceSeconds: tolerance(judged),
         }),
         ...(c.input.latencySeed === undefined ? {} : { latencySeed: c.input.latencySeed }),
       },

@@ -29,7 +29,7 @@ import { emitReport, reportDestination } from '../report-option.ts';
 import { rerunFailed } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { exitCodeFor, overallStatus, runJson, runText } from './run-output.ts';
-import { caseEntries, counterexampleEntries, runReplay, scenarioEntries } from './run-results.ts';
+import { caseEntries, counterexampleEntries, runReplay, scenarioEntries, toleranceOf } from './run-results.ts';
 
 export type { RunJson } from './run-output.ts';
 
@@ -423,8 +423,8 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     filters: filters.options.given,
     entries: [
       ...caseEntries(libraryRuns, library?.cases.map((c) => c.file) ?? []),
-      ...scenarioEntries(propertyReport, generated),
-      ...counterexampleEntries(propertyReport),
+      ...scenarioEntries(propertyReport, generated, toleranceOf(target)),
+      ...counterexampleEntries(propertyReport, toleranceOf(target)),
     ],
     problems: library?.problems ?? [],
   });

@@ -122,7 +122,7 @@ describe('podconform report', () => {
     const original = await readResults(await latest(join(dir, 'runs')));
     await writeFile(newer, JSON.stringify({ ...original, schemaVersion: 2 }));
     const cases: [string[], RegExp][] = [
-      [[newer, '--out', join(dir, 'x')], /schemaVersion 2 is newer than this podconform reads/],
+      [[newer, '--out', join(dir, 'x')], /newer\.json: schemaVersion: 2 is newer than this podconform reads/],
       [[join(dir, 'missing.json'), '--out', join(dir, 'x')], /missing\.json/],
       [[newer], /--out DIR is needed/],
       [[], /which results\.json/],
