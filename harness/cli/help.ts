@@ -1,12 +1,27 @@
 /** `podconform COMMAND --help`: what each command does, its options, and the exit codes they share. */
 
-const exitCodesText = `Exit codes: 0 passed, 1 a case or property failed, 2 bad input (file, option), 3 nothing could be judged
-(the backend could not run or observed nothing judgeable), 4 podconform itself failed (a bug; please report it).`;
+const exitCodesText = `Exit codes:
+  0  every case (or property) passed
+  1  a case or property failed: the implementation broke a rule
+  2  bad input: a malformed case file or option, a missing file, a --focus/--skip/--rules that matches no rule,
+     an unwritable --report or --out, an unreadable or too new results.json
+  3  nothing could be judged: the backend could not run, or every case was unknown or had no expectations
+  4  podconform itself failed (the model, the differ or a built-in backend threw, or a report could not be
+     rendered — results.json is still written): a bug, please report it`;
+
+const reportText = `  --report DIR    write results.json, junit.xml and report.html into a fresh DIR/<UTC time>-<command>[-seed-S]/
+                  (never over an earlier run); DIR/latest names the newest; the paths are printed on stderr
+  --rerun-failed R  run again the entries of an earlier results.json R that failed or erred (with
+                  --include-unknown: the unknown ones too), from the scenarios it stored, on the backend given now
+  --focus GLOB    only cases exercising a matching rule run, only violations of matching rules count
+                  (comma-separated rule ids or globs, e.g. 'init.*,term.kill-after-grace'; must match a rule)
+  --skip GLOB     the reverse: cases exercising a matching rule do not run, violations of it do not count`;
 
 /** The help text per command. */
 export const commandHelp: Readonly<Record<string, string>> = {
   check: `Usage: podconform check [FILES|DIRS...] [--backend model|sim|podman|kube|kind|exec:'CMD'] [--parallel N]
-                        [--context CTX] [--cluster NAME] [--tolerance SECONDS] [--json] [--verbose]
+                        [--context CTX] [--cluster NAME] [--tolerance SECONDS] [--focus GLOB] [--skip GLOB]
+                        [--report DIR] [--rerun-failed results.json [--include-unknown]] [--json] [--verbose]
 
 Judges each case file's expect block against the model's nominal observation, or with --backend against what an
 implementation did. Directories are searched for *.case.yaml; no argument: the built-in case library. A case
@@ -19,6 +34,10 @@ without an expect block is reported as "no expectations", never as a pass.
   --tolerance S   judge timing bounds and orders that much more loosely
   --json          one JSON object: {backend, cases:[{id, file, status, failures}], summary}
   --verbose       every failed expectation, not just the first
+${reportText}
+
+A case's expect entries name no rule, so for check --focus and --skip choose cases only. On a terminal a progress
+bar (count, rate, failures, unknowns, time left) is drawn on stderr; never with --json or into a pipe.
 
 ${exitCodesText}
 `,
@@ -43,6 +62,7 @@ ${exitCodesText}
   run: `Usage: podconform run [--backend sim|podman|kube|kind|exec:'CMD'] [--runs N] [--seed S] [--path P]
                       [--rules GLOB] [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode MODE]
                       [--parallel N] [--context CTX] [--cluster NAME] [--shrink-seconds N] [--tolerance SECONDS]
+                      [--focus GLOB] [--skip GLOB] [--report DIR] [--rerun-failed results.json [--include-unknown]]
                       [--json] [--out DIR]
 
 Runs the built-in case library on the backend, then the property loop: generate a pod and its faults, predict,
@@ -51,7 +71,7 @@ run, diff; a failure is shrunk to a minimal case file, printed after its one-lin
   --backend B       sim (default), podman, kube (any cluster), kind, or exec:'COMMAND'
   --runs N          generated scenarios (default 300 on sim, 100 elsewhere)
   --seed S          reproducible run; --path P replays one counterexample (with its --seed)
-  --rules GLOB      only violations of these rules count (comma-separated globs; must match a rule)
+  --rules GLOB      the older name of --focus (same meaning; give one of them)
   --deviation NAME  make the simulator misbehave (podconform deviations): the suite must catch it
   --scenarios FAM   one family of generated scenarios
   --workers N       judge on N threads (sim only; default: the machine's cores). The same seed gives the same
@@ -68,7 +88,12 @@ run, diff; a failure is shrunk to a minimal case file, printed after its one-lin
   --shrink-seconds N  real backends: how long shrinking a failure may take (default 300; each step is a real pod)
   --tolerance SEC   judge windows and orders that much more loosely (real nodes; at least the clock resolution)
   --json            one JSON object: {backend, seed, runs, status, scenariosPerSecond, counterexample?, error?}
-  --out DIR         write a versioned run record to DIR
+  --out DIR         write a versioned run record to DIR (run-<seed>.json, overwritten by a rerun; --report keeps each)
+${reportText}
+
+With --report every library case and every generated scenario judged is recorded, each scenario with its own replay
+line (--seed S --path INDEX --runs 1), then the shrunk counterexample. On a terminal a progress bar (count, rate,
+failures, unknowns, time left) is drawn on stderr; never with --json or into a pipe.
 
 ${exitCodesText}
 `,
@@ -88,6 +113,13 @@ ${exitCodesText}
   deviations: `Usage: podconform deviations [--json]
 
 The named non-conformances the sim backend can be told to have (run --deviation NAME), each with its rule.
+
+${exitCodesText}
+`,
+  report: `Usage: podconform report results.json --out DIR
+
+Renders a report directory again from a results.json written by --report: a copy of it, junit.xml and report.html.
+Runs nothing. A file that is not a results.json this podconform reads (or a newer schemaVersion) is one line, exit 2.
 
 ${exitCodesText}
 `,

@@ -9,6 +9,7 @@ const usage = `podconform — conformance suite for the Kubernetes pod lifecycle
 
 Usage:
   podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--tolerance SECONDS] [--json] [--verbose]
+                   [--focus GLOB] [--skip GLOB] [--report DIR] [--rerun-failed results.json]
       Judge each case's expect block; no argument: the built-in case library.
   podconform predict FILE [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
       What a conformant kubelet does with a case file or a plain Pod manifest.
@@ -16,9 +17,11 @@ Usage:
       The lifecycle rules the model implements, with sources and standing.
   podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
                  [--deviation NAME] [--scenarios FAMILY] [--workers N] [--sim-mode realistic|jitter|nominal] [--tolerance SECONDS]
-                 [--json] [--out DIR]
+                 [--focus GLOB] [--skip GLOB] [--report DIR] [--rerun-failed results.json] [--json] [--out DIR]
       The case library, then generated scenarios: predict, run on the backend, diff; shrinks a failure
       to a minimal case file and prints the replay command first.
+  podconform report results.json --out DIR
+      Render a report (junit.xml, report.html) again from a results.json, running nothing.
   podconform manifest CASE [--backend kube|podman]
       The Pod a real backend runs for a case, as YAML for kubectl apply -f - (or podman kube play).
   podconform deviations [--json]
@@ -30,7 +33,8 @@ Usage:
 Each command takes --help.
 
 Exit codes: 0 all passed, 1 a case or property failed, 2 bad input, 3 nothing could be judged (the backend could
-not run, or observed nothing judgeable), 4 podconform itself failed (a bug; please report it).
+not run, or observed nothing judgeable), 4 podconform itself failed (a bug, or a report that could not be rendered;
+please report it).
 `;
 
 type Command = (argv: ReadonlyArray<string>, io: CliIo, cwd: string) => Promise<number> | number;
