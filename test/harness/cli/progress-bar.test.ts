@@ -4,9 +4,9 @@ import { clockTime, ProgressDrawer, progressBar } from '../../../harness/cli/pro
 
 describe('progressBar', () => {
   it('shows count, rate, failures, unknowns, elapsed and time left', () => {
-    expect(
-      progressBar({ what: 'scenarios', done: 412, total: 1000, failed: 0, unknown: 3, elapsedMs: 10_785 }),
-    ).toBe('[####--------] 412/1000 scenarios  38.2/s  0 failed  3 unknown  0:11 elapsed, ~0:15 left');
+    expect(progressBar({ what: 'scenarios', done: 412, total: 1000, failed: 0, unknown: 3, elapsedMs: 10_785 })).toBe(
+      '[####--------] 412/1000 scenarios  38.2/s  0 failed  3 unknown  0:11 elapsed, ~0:15 left',
+    );
   });
 
   it('is empty at the start, with no rate to estimate the time left from', () => {
@@ -32,7 +32,11 @@ describe('ProgressDrawer', () => {
   it('redraws at most every 100 ms unless forced, and clears only what it drew', () => {
     let now = 0;
     const written: string[] = [];
-    const drawer = new ProgressDrawer((t) => written.push(t), 100, () => now);
+    const drawer = new ProgressDrawer(
+      (t) => written.push(t),
+      100,
+      () => now,
+    );
     drawer.clear();
     expect(written).toEqual([]);
     drawer.draw('a');
