@@ -15,15 +15,19 @@ export interface JudgedInput {
   readonly index: number;
   readonly input: PropertyInput;
   readonly judged: Judged;
-  /** wall time of the backend's run */
-  readonly durationMs: number;
+  /** wall time of the backend's run, when it was measured */
+  readonly durationMs?: number;
 }
 
-/** Judges the first `count` scenarios of `seed` on a target that answers synchronously (the sim). */
+/**
+ * Judges `count` scenarios of `seed` from index `from` (default 0) on a target that answers synchronously (the
+ * sim).
+ */
 export function rejudgeSeed(options: {
   readonly target: RunTarget;
   readonly scenarios: fc.Arbitrary<Scenario>;
   readonly seed: number;
+  readonly from?: number;
   readonly count: number;
   readonly judgeOptions: JudgeOptions;
 }): JudgedInput[] {
@@ -31,8 +35,15 @@ export function rejudgeSeed(options: {
   const runSync = target.runSync;
   if (runSync === undefined) throw new Error(`rejudgeSeed needs a synchronous backend, not ${target.backend}`);
   if (options.count <= 0) return [];
-  const inputs = fc.sample(propertyInputs(target, options.scenarios), { seed: options.seed, numRuns: options.count });
-  return inputs.map((input, index) => {
+  const from = options.from ?? 0;
+  // fast-check's path i starts the sequence at value i: the same values as the run saw at those indices.
+  const inputs = fc.sample(propertyInputs(target, options.scenarios), {
+    seed: options.seed,
+    numRuns: options.count,
+    ...(from === 0 ? {} : { path: String(from) }),
+  });
+  return inputs.map((input, offset) => {
+    const index = from + offset;
     const started = performance.now();
     const outcome = runSync(input.scenario, input.latencySeed);
     const durationMs = performance.now() - started;

@@ -29,9 +29,10 @@ function headerWithout(header: ReplayHeader): ReplayHeader {
   return rest as ReplayHeader;
 }
 
-/** `npx podconform run … --seed S --runs N`: the line that repeats the whole run. */
-export function runReplay(report: PropertyReport, numRuns: number): string {
-  return `${replayCommand(headerWithout(report.header))} --runs ${numRuns}`;
+/** `npx podconform run … --seed S --runs N` (or `--path P --runs 1` for a replay): the line that repeats the run. */
+export function runReplay(report: PropertyReport, numRuns: number, path: string | undefined): string {
+  const header = headerWithout(report.header);
+  return path === undefined ? `${replayCommand(header)} --runs ${numRuns}` : replayCommand({ ...header, path });
 }
 
 /** The differ's tolerance a judged scenario was judged at (seconds): its case file's windows widen by it. */
@@ -61,7 +62,7 @@ export function scenarioEntries(
         judged: j.judged,
         index: j.index,
         replay: replayCommand({ ...header, path: String(j.index) }),
-        durationMs: j.durationMs,
+        ...(j.durationMs === undefined ? {} : { durationMs: j.durationMs }),
         toleranceSeconds: tolerance(j.judged),
       }),
       ...(j.input.latencySeed === undefined ? {} : { latencySeed: j.input.latencySeed }),

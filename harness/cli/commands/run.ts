@@ -306,7 +306,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     }
     // A real backend's scenarios are recorded as the search or the loop judges them: no pod is ever run twice.
     const onScenario = (index: number, input: JudgedInput['input'], judged: JudgedInput['judged']): void => {
-      if (recording && backendName !== 'sim') judgedScenarios.push({ index, input, judged, durationMs: 0 });
+      if (recording && backendName !== 'sim') judgedScenarios.push({ index, input, judged });
     };
     if (recorder !== undefined) {
       const phases = recorder;
@@ -398,24 +398,29 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (report.destination === undefined) return code;
   // Worker threads report only what did not pass: the sim being deterministic, the seed's scenarios up to the
   // first failure are judged again here to record each one (the same verdicts: test/harness/run/rejudge.test.ts).
+  // A replay of one index (`--path 7`, as every scenario's replay line has it) records that scenario; a replay of a
+  // shrink path records only the counterexample it leads to.
+  const replayedIndex = path !== undefined && /^\d+$/.test(path) ? Number(path) : undefined;
   const generated =
-    backendName === 'sim' && path === undefined
+    backendName === 'sim' && (path === undefined || replayedIndex !== undefined)
       ? rejudgeSeed({
           target,
           scenarios,
           seed: propertyReport.seed,
-          count: propertyReport.runs,
+          ...(replayedIndex === undefined ? {} : { from: replayedIndex }),
+          count: replayedIndex === undefined ? propertyReport.runs : 1,
           judgeOptions: {
             toleranceSeconds: target.toleranceSeconds,
             nominalFirst: true,
             ...(keep === undefined ? {} : { keep }),
           },
         })
-      : judgedScenarios;
+      : // a search may have judged a few past the first failure (they were in flight): the record stops where the run did
+        judgedScenarios.filter((j) => j.index < propertyReport.runs);
   const record = resultsFile({
     command: 'run',
     argv,
-    replay: runReplay(propertyReport, numRuns),
+    replay: runReplay(propertyReport, numRuns, path),
     seed: propertyReport.seed,
     startedAt,
     finishedAt: new Date(),

@@ -72,6 +72,19 @@ describe('run --report', () => {
     expect(results.summary.total).toBe(results.entries.length);
   });
 
+  it('records the one scenario a replay line runs, as the whole run recorded it', async () => {
+    const whole = await readResults(await latest(join(dir, 'runs')));
+    const third = whole.entries.find((e) => e.kind === 'scenario' && e.index === 2);
+    const base = join(dir, 'replay');
+    const r = await cli(...(third?.replay ?? '').split(' ').slice(2), '--report', base);
+    expect(r.code).toBe(exitCodes.ok);
+    const replayed = await readResults(await latest(base));
+    expect(replayed.replay).toBe(third?.replay);
+    expect(replayed.entries.map((e) => [e.kind, e.index, e.id, e.status, e.replay])).toEqual([
+      ['scenario', 2, third?.id, third?.status, third?.replay],
+    ]);
+  });
+
   it('records the shrunk counterexample after the scenarios up to the first failure', async () => {
     const base = join(dir, 'failing');
     const r = await cli('run', '--deviation', 'no-minimum-grace', '--runs', '20', '--seed', '1', '--report', base);
