@@ -4,6 +4,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** whether stdout and stderr are both terminals (live progress bars, drawn on stderr, only then) */
   readonly isTty: boolean;
+  /** the terminal's width, when it is one (a progress line is cut to it) */
+  readonly columns?: number;
 }
 
 /** Exit codes every command shares (README "Exit codes"). */

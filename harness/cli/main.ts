@@ -23,6 +23,7 @@ const io: CliIo = {
   err: (text) => process.stderr.write(text),
   // Progress is drawn on stderr and must not end up in a file or pipe either stream goes to.
   isTty: process.stdout.isTTY && process.stderr.isTTY,
+  ...(process.stderr.isTTY ? { columns: process.stderr.columns } : {}),
 };
 
 try {

@@ -2,6 +2,7 @@
  * The progress bar a long `run` or `check` draws on a terminal (stderr): a pure function of the figures, so the
  * line is tested as text, and a drawer that redraws it at most ten times a second and clears it at the end.
  */
+import type { CliIo } from './io.ts';
 
 /** What the bar shows. */
 export interface ProgressFigures {
@@ -39,29 +40,64 @@ export function progressBar(f: ProgressFigures): string {
   );
 }
 
-/** Redraws one status line on a terminal, at most every `intervalMs`; `clear` removes it. */
+/**
+ * Redraws one status line on a terminal, at most every `intervalMs`, cut to the terminal's width (a wrapped line
+ * cannot be redrawn in place); `clear` removes it. `show` also redraws the line every second on its own, so the
+ * elapsed time moves while a real pod takes its time.
+ */
 export class ProgressDrawer {
   private lastDrawn = -Infinity;
   private drawn = false;
+  private render: (() => string) | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly write: (text: string) => void,
-    private readonly intervalMs = 100,
-    private readonly now: () => number = () => performance.now(),
+    private readonly options: {
+      readonly intervalMs?: number;
+      readonly columns?: number;
+      readonly now?: () => number;
+      readonly tickMs?: number;
+    } = {},
   ) {}
 
   /** Draws `line` unless the last draw was under `intervalMs` ago (`force`: draw anyway, e.g. a phase change). */
   draw(line: string, force = false): void {
-    const t = this.now();
-    if (!force && t - this.lastDrawn < this.intervalMs) return;
+    const t = (this.options.now ?? performance.now.bind(performance))();
+    if (!force && t - this.lastDrawn < (this.options.intervalMs ?? 100)) return;
     this.lastDrawn = t;
     this.drawn = true;
-    this.write(`\r\x1b[K${line}`);
+    const columns = this.options.columns;
+    this.write(`\r\x1b[K${columns === undefined || columns < 2 ? line : line.slice(0, columns - 1)}`);
   }
 
-  /** Clears the line, if one was drawn, so what follows starts on a clean line. */
+  /** Draws what `render` gives now, and again every `tickMs` (default 1 s) until `clear`. */
+  show(render: () => string, force = false): void {
+    this.render = render;
+    this.draw(render(), force);
+    if (this.timer !== undefined) return;
+    this.timer = setInterval(() => {
+      if (this.render !== undefined) this.draw(this.render());
+    }, this.options.tickMs ?? 1000);
+    // A progress line must never keep the process alive.
+    this.timer.unref();
+  }
+
+  /** Clears the line, if one was drawn, and stops redrawing it, so what follows starts on a clean line. */
   clear(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.render = undefined;
     if (this.drawn) this.write('\r\x1b[K');
     this.drawn = false;
+    // Whatever is shown next is drawn at once: the line it replaces is gone.
+    this.lastDrawn = -Infinity;
   }
+}
+
+/** A drawer on `io`'s stderr when a progress bar belongs there: both streams terminals, and no `--json`. */
+export function progressDrawer(io: CliIo, json: boolean): ProgressDrawer | undefined {
+  return io.isTty && !json
+    ? new ProgressDrawer(io.err, io.columns === undefined ? {} : { columns: io.columns })
+    : undefined;
 }

@@ -14,7 +14,7 @@ import { rerunItems, rerunOne, rerunStatus, type RerunResult } from '../run/reru
 import type { RuleFilter } from '../run/rule-filter.ts';
 import { shellQuote } from '../run/replay.ts';
 import { exitCodes, type CliIo } from './io.ts';
-import { ProgressDrawer, progressBar } from './progress-bar.ts';
+import { progressBar, progressDrawer } from './progress-bar.ts';
 import { emitReport, withoutReport, type ReportDestination } from './report-option.ts';
 
 /** Everything the rerun needs from the command that asked for it. */
@@ -113,7 +113,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
   const what = request.includeUnknown ? 'failed, erroneous or unknown' : 'failed or erroneous';
   if (!request.json)
     io.err(`rerunning ${items.length} ${what} entries of ${request.resultsPath} on ${request.backend.name}\n`);
-  const progress = request.io.isTty && !request.json ? new ProgressDrawer(io.err) : undefined;
+  const progress = progressDrawer(io, request.json);
   const started = performance.now();
   const statuses: ResultEntry['status'][] = [];
   const results = await mapConcurrent(
@@ -126,7 +126,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
         statuses.push(status);
         progress?.clear();
         if (!request.json) io.out(`${line(result)}\n`);
-        progress?.draw(
+        progress?.show(() =>
           progressBar({
             what: 'entries',
             done: statuses.length,
@@ -135,7 +135,6 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
             unknown: statuses.filter((s) => s === 'unknown').length,
             elapsedMs: performance.now() - started,
           }),
-          true,
         );
       },
     },

@@ -16,7 +16,7 @@ import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
-import { ProgressDrawer, progressBar } from '../progress-bar.ts';
+import { progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination, withoutReport } from '../report-option.ts';
 import { rerunFailed } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
@@ -156,7 +156,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
     else if (filter === undefined || filter.selects(result.caseFile.scenario.rules)) loaded.push(result.caseFile);
   }
   const started = performance.now();
-  const progress = io.isTty && !args.flags.has('json') ? new ProgressDrawer(io.err) : undefined;
+  const progress = progressDrawer(io, args.flags.has('json'));
   let results: CaseResult[];
   try {
     // Several cases at once on a backend that waits on real pods; lines still come out in file order.
@@ -170,7 +170,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         if (args.flags.has('verbose')) {
           for (const f of result.failures.slice(1)) io.out(`         ${f.expect}: ${f.message}\n`);
         }
-        progress?.draw(
+        progress?.show(() =>
           progressBar({
             what: 'cases',
             done: done.length,

@@ -24,7 +24,7 @@ import { parseArgs } from '../args.ts';
 import { backendOptions, resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { ProgressDrawer, progressBar } from '../progress-bar.ts';
+import { clockTime, progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination } from '../report-option.ts';
 import { rerunFailed } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
@@ -267,7 +267,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   const recording = report.destination !== undefined;
   const libraryRuns: LibraryCaseRun[] = [];
   const judgedScenarios: JudgedInput[] = [];
-  const progress = io.isTty && !json ? new ProgressDrawer(io.err) : undefined;
+  const progress = progressDrawer(io, json);
   let library: LibraryReport | undefined;
   let propertyReport: PropertyReport;
   const scenarios = expressibleScenarios(target, scenariosFor(deviations, family));
@@ -285,15 +285,16 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
         (caseRun, total) => {
           if (recording) libraryRuns.push(caseRun);
           libraryStatuses.push(caseRun.judgement.status);
-          progress?.draw(
-            `case library on ${target.backend}: ${progressBar({
-              what: 'cases',
-              done: libraryStatuses.length,
-              total,
-              failed: libraryStatuses.filter((x) => x === 'fail').length,
-              unknown: libraryStatuses.filter((x) => x === 'unknown').length,
-              elapsedMs: performance.now() - libraryStarted,
-            })}`,
+          progress?.show(
+            () =>
+              `case library on ${target.backend}: ${progressBar({
+                what: 'cases',
+                done: libraryStatuses.length,
+                total,
+                failed: libraryStatuses.filter((x) => x === 'fail').length,
+                unknown: libraryStatuses.filter((x) => x === 'unknown').length,
+                elapsedMs: performance.now() - libraryStarted,
+              })}`,
           );
         },
       );
@@ -355,19 +356,22 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
         ? {}
         : {
             onProgress: (p) => {
-              progress.draw(
-                `run on ${target.backend}: ${
-                  p.shrinking
-                    ? `failure found, shrinking (${p.runs} scenarios judged)`
-                    : progressBar({
-                        what: 'scenarios',
-                        done: p.runs,
-                        total: p.numRuns,
-                        failed: 0,
-                        unknown: p.unknowns,
-                        elapsedMs: p.elapsedMs,
-                      })
-                }`,
+              // Elapsed time from the loop's own start, kept moving between reports by the drawer's clock.
+              const started = performance.now() - p.elapsedMs;
+              progress.show(
+                () =>
+                  `run on ${target.backend}: ${
+                    p.shrinking
+                      ? `failure found, shrinking (${p.runs} scenarios judged, ${clockTime(performance.now() - started)} elapsed)`
+                      : progressBar({
+                          what: 'scenarios',
+                          done: p.runs,
+                          total: p.numRuns,
+                          failed: 0,
+                          unknown: p.unknowns,
+                          elapsedMs: performance.now() - started,
+                        })
+                  }`,
               );
             },
           }),

@@ -1,6 +1,7 @@
 /** The progress bar's line is a pure function of its figures; the drawer redraws at most every 100 ms and clears. */
-import { describe, expect, it } from 'vitest';
-import { clockTime, ProgressDrawer, progressBar } from '../../../harness/cli/progress-bar.ts';
+import { describe, expect, it, vi } from 'vitest';
+import type { CliIo } from '../../../harness/cli/io.ts';
+import { clockTime, ProgressDrawer, progressBar, progressDrawer } from '../../../harness/cli/progress-bar.ts';
 
 describe('progressBar', () => {
   it('shows count, rate, failures, unknowns, elapsed and time left', () => {
@@ -32,11 +33,7 @@ describe('ProgressDrawer', () => {
   it('redraws at most every 100 ms unless forced, and clears only what it drew', () => {
     let now = 0;
     const written: string[] = [];
-    const drawer = new ProgressDrawer(
-      (t) => written.push(t),
-      100,
-      () => now,
-    );
+    const drawer = new ProgressDrawer((t) => written.push(t), { now: () => now });
     drawer.clear();
     expect(written).toEqual([]);
     drawer.draw('a');
@@ -47,6 +44,46 @@ describe('ProgressDrawer', () => {
     now = 130;
     drawer.draw('d', true);
     drawer.clear();
-    expect(written).toEqual(['\r\x1b[Ka', '\r\x1b[Kc', '\r\x1b[Kd', '\r\x1b[K']);
+    // after a clear the next line is drawn at once, however soon
+    now = 131;
+    drawer.draw('e');
+    expect(written).toEqual(['\r\x1b[Ka', '\r\x1b[Kc', '\r\x1b[Kd', '\r\x1b[K', '\r\x1b[Ke']);
+  });
+
+  it("cuts the line to the terminal's width, so that it never wraps", () => {
+    const written: string[] = [];
+    new ProgressDrawer((t) => written.push(t), { columns: 10 }).draw('0123456789abc');
+    expect(written).toEqual(['\r\x1b[K012345678']);
+  });
+
+  it('keeps redrawing what it shows every second until cleared (the elapsed time moves)', () => {
+    vi.useFakeTimers();
+    try {
+      let now = 0;
+      let ticks = 0;
+      const written: string[] = [];
+      const drawer = new ProgressDrawer((t) => written.push(t), { now: () => now });
+      drawer.show(() => `t${ticks++}`);
+      now = 1000;
+      vi.advanceTimersByTime(1000);
+      now = 2000;
+      vi.advanceTimersByTime(1000);
+      drawer.clear();
+      now = 3000;
+      vi.advanceTimersByTime(3000);
+      expect(written).toEqual(['\r\x1b[Kt0', '\r\x1b[Kt1', '\r\x1b[Kt2', '\r\x1b[K']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('progressDrawer', () => {
+  const io = (isTty: boolean): CliIo => ({ out: () => undefined, err: () => undefined, isTty });
+
+  it('draws only on a terminal (both streams) and never with --json', () => {
+    expect(progressDrawer(io(true), false)).toBeInstanceOf(ProgressDrawer);
+    expect(progressDrawer(io(true), true)).toBeUndefined();
+    expect(progressDrawer(io(false), false)).toBeUndefined();
   });
 });
