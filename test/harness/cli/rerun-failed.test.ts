@@ -6,7 +6,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { loadCaseText, toProtocolCase } from '../../../harness/cases/index.ts';
 import { exitCodes } from '../../../harness/cli/io.ts';
+import { defaultScenarios } from '../../../harness/run/deviation-targets.ts';
 import { rerunItems, wantsRerun } from '../../../harness/run/rerun-failed.ts';
 import type { ResultEntry, ResultsFile } from '../../../reports/results/schema.ts';
 import { cli, repoRoot } from './cli-in-process.ts';
@@ -98,6 +101,13 @@ describe('what is run again', () => {
     await rm(copy);
     const gone = await rerunItems([{ ...caseEntry, file: copy }], options);
     expect(gone.items.map((i) => i.how)).toEqual(['model']);
+  });
+
+  it('is the very scenario that was recorded: the protocol JSON loads back to an equal scenario', () => {
+    for (const scenario of fc.sample(defaultScenarios(), { seed: 5, numRuns: 150 })) {
+      const loaded = loadCaseText(JSON.stringify(toProtocolCase(scenario)), 'stored');
+      expect(loaded.status === 'ok' ? loaded.caseFile.scenario : loaded.problems).toEqual(scenario);
+    }
   });
 
   it('reports a stored scenario that no longer loads as file:line: field: problem', async () => {
