@@ -2,12 +2,16 @@
  * The entries `run --report` records: every case of the library, every generated scenario judged (in index order,
  * each with its own replay line) and the shrunk counterexample — from what the run collected as it went.
  */
+import type fc from 'fast-check';
+import type { Scenario } from '../../../specs/vocabulary/index.ts';
 import { caseEntry, scenarioEntry } from '../../../reports/results/build-entry.ts';
-import type { ResultEntry } from '../../../reports/results/schema.ts';
-import type { LibraryCaseRun } from '../../run/case-library.ts';
+import { resultsFile } from '../../../reports/results/build-results.ts';
+import type { ResultEntry, ResultsFile } from '../../../reports/results/schema.ts';
+import type { Violation } from '../../diff/index.ts';
+import type { LibraryCaseRun, LibraryReport } from '../../run/case-library.ts';
 import type { Judged } from '../../run/judge.ts';
 import type { PropertyReport } from '../../run/property.ts';
-import type { JudgedInput } from '../../run/rejudge.ts';
+import { rejudgeSeed, type JudgedInput } from '../../run/rejudge.ts';
 import { replayCommand, type ReplayHeader } from '../../run/replay.ts';
 import type { RunTarget } from '../../run/target.ts';
 
@@ -104,4 +108,70 @@ export function counterexampleEntries(report: PropertyReport, tolerance: Toleran
     ];
   }
   return [];
+}
+
+/** What a finished run hands over for its record. */
+export interface RunResultsInput {
+  readonly argv: ReadonlyArray<string>;
+  readonly startedAt: Date;
+  readonly report: PropertyReport;
+  readonly numRuns: number;
+  /** `--path` of a replay */
+  readonly path?: string;
+  readonly target: RunTarget;
+  readonly scenarios: fc.Arbitrary<Scenario>;
+  readonly keep?: (violation: Violation) => boolean;
+  readonly filters: ResultsFile['filters'];
+  readonly notices: ReadonlyArray<string>;
+  readonly library?: LibraryReport;
+  readonly libraryRuns: ReadonlyArray<LibraryCaseRun>;
+  /** the generated scenarios as a real backend's run judged them (the sim's are judged again here) */
+  readonly judgedScenarios: ReadonlyArray<JudgedInput>;
+}
+
+/** The generated scenarios to record: a sim seed judged again, or what a real backend's run judged. */
+function generatedScenarios(input: RunResultsInput): ReadonlyArray<JudgedInput> {
+  const { report, path, target } = input;
+  // A replay of one index (`--path 7`, as every scenario's replay line has it) records that scenario; a replay of a
+  // shrink path records only the counterexample it leads to.
+  const replayedIndex = path !== undefined && /^\d+$/.test(path) ? Number(path) : undefined;
+  if (target.runSync !== undefined && (path === undefined || replayedIndex !== undefined)) {
+    // Worker threads report only what did not pass: the sim being deterministic, the seed's scenarios up to the
+    // first failure are judged again here to record each one (the same verdicts: test/harness/run/rejudge.test.ts).
+    return rejudgeSeed({
+      target,
+      scenarios: input.scenarios,
+      seed: report.seed,
+      ...(replayedIndex === undefined ? {} : { from: replayedIndex }),
+      count: replayedIndex === undefined ? report.runs : 1,
+      judgeOptions: {
+        toleranceSeconds: target.toleranceSeconds,
+        nominalFirst: true,
+        ...(input.keep === undefined ? {} : { keep: input.keep }),
+      },
+    });
+  }
+  // A search may have judged a few past the first failure (they were in flight): the record stops where the run did.
+  return input.judgedScenarios.filter((j) => j.index < report.runs);
+}
+
+/** results.json of a `run`: the library's cases, the generated scenarios judged, then the counterexample. */
+export function runResultsFile(input: RunResultsInput): ResultsFile {
+  const { report, target } = input;
+  return resultsFile({
+    command: 'run',
+    argv: input.argv,
+    replay: runReplay(report, input.numRuns, input.path),
+    seed: report.seed,
+    startedAt: input.startedAt,
+    finishedAt: new Date(),
+    backend: { name: target.backend, notices: input.notices },
+    filters: input.filters,
+    entries: [
+      ...caseEntries(input.libraryRuns, input.library?.cases.map((c) => c.file) ?? []),
+      ...scenarioEntries(report, generatedScenarios(input), toleranceOf(target)),
+      ...counterexampleEntries(report, toleranceOf(target)),
+    ],
+    problems: input.library?.problems ?? [],
+  });
 }

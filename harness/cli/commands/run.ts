@@ -7,13 +7,12 @@
 import { relative, resolve } from 'node:path';
 import { simDeviations } from '../../backends/sim/index.ts';
 import { scenarioArbitraries } from '../../../generators/scenario-arbitraries.ts';
-import { resultsFile } from '../../../reports/results/build-results.ts';
 import { runCaseLibrary, type LibraryCaseRun, type LibraryReport } from '../../run/case-library.ts';
 import { familyScenarios, scenariosFor } from '../../run/deviation-targets.ts';
 import { defaultWorkers, WorkerPool, workerSearch } from '../../run/parallel.ts';
 import { concurrentSearch } from '../../run/concurrent-search.ts';
 import { propertyInputs, runProperty, type PropertyOptions, type PropertyReport } from '../../run/property.ts';
-import { rejudgeSeed, type JudgedInput } from '../../run/rejudge.ts';
+import type { JudgedInput } from '../../run/rejudge.ts';
 import { ruleFilter } from '../../run/rule-filter.ts';
 import { SlotRecorder } from '../../run/slot-recorder.ts';
 import type { Violation } from '../../diff/index.ts';
@@ -29,7 +28,7 @@ import { emitReport, reportDestination } from '../report-option.ts';
 import { rerunFailed } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { exitCodeFor, overallStatus, runJson, runText } from './run-output.ts';
-import { caseEntries, counterexampleEntries, runReplay, scenarioEntries, toleranceOf } from './run-results.ts';
+import { runResultsFile } from './run-results.ts';
 
 export type { RunJson } from './run-output.ts';
 
@@ -307,7 +306,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     }
     // A real backend's scenarios are recorded as the search or the loop judges them: no pod is ever run twice.
     const onScenario = (index: number, input: JudgedInput['input'], judged: JudgedInput['judged']): void => {
-      if (recording && backendName !== 'sim') judgedScenarios.push({ index, input, judged });
+      if (recording && target.runSync === undefined) judgedScenarios.push({ index, input, judged });
     };
     if (recorder !== undefined) {
       const phases = recorder;
@@ -400,42 +399,20 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   );
   const code = exitCodeFor(status);
   if (report.destination === undefined) return code;
-  // Worker threads report only what did not pass: the sim being deterministic, the seed's scenarios up to the
-  // first failure are judged again here to record each one (the same verdicts: test/harness/run/rejudge.test.ts).
-  // A replay of one index (`--path 7`, as every scenario's replay line has it) records that scenario; a replay of a
-  // shrink path records only the counterexample it leads to.
-  const replayedIndex = path !== undefined && /^\d+$/.test(path) ? Number(path) : undefined;
-  const generated =
-    backendName === 'sim' && (path === undefined || replayedIndex !== undefined)
-      ? rejudgeSeed({
-          target,
-          scenarios,
-          seed: propertyReport.seed,
-          ...(replayedIndex === undefined ? {} : { from: replayedIndex }),
-          count: replayedIndex === undefined ? propertyReport.runs : 1,
-          judgeOptions: {
-            toleranceSeconds: target.toleranceSeconds,
-            nominalFirst: true,
-            ...(keep === undefined ? {} : { keep }),
-          },
-        })
-      : // a search may have judged a few past the first failure (they were in flight): the record stops where the run did
-        judgedScenarios.filter((j) => j.index < propertyReport.runs);
-  const record = resultsFile({
-    command: 'run',
+  const record = runResultsFile({
     argv,
-    replay: runReplay(propertyReport, numRuns, path),
-    seed: propertyReport.seed,
     startedAt,
-    finishedAt: new Date(),
-    backend: { name: target.backend, notices },
+    report: propertyReport,
+    numRuns,
+    ...(path === undefined ? {} : { path }),
+    target,
+    scenarios,
+    ...(keep === undefined ? {} : { keep }),
     filters: filters.options.given,
-    entries: [
-      ...caseEntries(libraryRuns, library?.cases.map((c) => c.file) ?? []),
-      ...scenarioEntries(propertyReport, generated, toleranceOf(target)),
-      ...counterexampleEntries(propertyReport, toleranceOf(target)),
-    ],
-    problems: library?.problems ?? [],
+    notices,
+    ...(library === undefined ? {} : { library }),
+    libraryRuns,
+    judgedScenarios,
   });
   return (await emitReport(io, cwd, 'podconform run', report.destination, record)) ?? code;
 }
