@@ -41,7 +41,8 @@ export async function writeReport(
   renderers: ReadonlyArray<ReportRenderer> = reportRenderers,
 ): Promise<WrittenReport> {
   const record = join(dir, resultsFileName);
-  await writeFile(record, `${JSON.stringify(results, null, 1)}\n`);
+  // Compact: predictions and timelines make the record large (about 40 kB per entry), indentation adds a third.
+  await writeFile(record, `${JSON.stringify(results)}\n`);
   const files = [record];
   const failures: { file: string; message: string }[] = [];
   for (const renderer of renderers) {
