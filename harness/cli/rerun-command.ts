@@ -2,6 +2,7 @@
  * `run --rerun-failed results.json` and `check --rerun-failed results.json`: the entries of an earlier record that
  * did not pass, run again on the backend given now — one line each, a summary, and with `--report` a new report.
  */
+import { resolve } from 'node:path';
 import type { Scenario } from '../../specs/vocabulary/index.ts';
 import { caseEntry, scenarioEntry } from '../../reports/results/build-entry.ts';
 import { resultsFile } from '../../reports/results/build-results.ts';
@@ -10,12 +11,57 @@ import type { ResultEntry, ResultsFile } from '../../reports/results/schema.ts';
 import type { RunOutcome } from '../backends/backend.ts';
 import { mapConcurrent } from '../run/concurrency.ts';
 import type { JudgeOptions } from '../run/judge.ts';
-import { rerunItems, rerunOne, rerunStatus, type RerunResult } from '../run/rerun-failed.ts';
+import { rerunItems, rerunOne, rerunStatus, type RerunItem, type RerunResult } from '../run/rerun-failed.ts';
 import type { RuleFilter } from '../run/rule-filter.ts';
 import { shellQuote } from '../run/replay.ts';
 import { exitCodes, type CliIo } from './io.ts';
 import { progressBar, progressDrawer } from './progress-bar.ts';
 import { emitReport, withoutReport, type ReportDestination } from './report-option.ts';
+
+/** An earlier record and the entries of it to run again, read before any backend is set up. */
+export interface LoadedRerun {
+  readonly resultsPath: string;
+  readonly previous: ResultsFile;
+  readonly items: ReadonlyArray<RerunItem>;
+  readonly includeUnknown: boolean;
+}
+
+/**
+ * Reads `--rerun-failed results.json` and loads the entries to run again; on a problem prints it (one line each)
+ * and returns the exit code. Called before the backend is set up: a bad record costs no cluster.
+ */
+export async function loadRerun(options: {
+  readonly command: 'run' | 'check';
+  readonly io: CliIo;
+  readonly cwd: string;
+  readonly resultsPath: string;
+  readonly includeUnknown: boolean;
+  readonly filter?: RuleFilter;
+}): Promise<
+  { readonly status: 'ok'; readonly rerun: LoadedRerun } | { readonly status: 'error'; readonly code: number }
+> {
+  const read = await readResultsFile(resolve(options.cwd, options.resultsPath));
+  if (read.status === 'error') {
+    options.io.err(`podconform ${options.command}: --rerun-failed: ${read.message}\n`);
+    return { status: 'error', code: exitCodes.badInput };
+  }
+  const loaded = await rerunItems(read.results.entries, {
+    resultsFile: options.resultsPath,
+    cwd: options.cwd,
+    includeUnknown: options.includeUnknown,
+  });
+  for (const p of loaded.problems) options.io.err(`${p}\n`);
+  if (loaded.problems.length > 0) return { status: 'error', code: exitCodes.badInput };
+  const filter = options.filter;
+  const items = loaded.items.filter(
+    (item) =>
+      filter === undefined || filter.selects(item.how === 'case' ? item.caseFile.scenario.rules : item.scenario.rules),
+  );
+  return {
+    status: 'ok',
+    rerun: { resultsPath: options.resultsPath, previous: read.results, items, includeUnknown: options.includeUnknown },
+  };
+}
 
 /** Everything the rerun needs from the command that asked for it. */
 export interface RerunRequest {
@@ -23,14 +69,11 @@ export interface RerunRequest {
   readonly io: CliIo;
   readonly cwd: string;
   readonly argv: ReadonlyArray<string>;
-  /** the results.json given to --rerun-failed */
-  readonly resultsPath: string;
-  readonly includeUnknown: boolean;
+  readonly rerun: LoadedRerun;
   readonly backend: { readonly name: string; readonly notices: ReadonlyArray<string> };
   readonly run: (scenario: Scenario, latencySeed: number | undefined) => Promise<RunOutcome>;
   readonly judgeOptions: JudgeOptions;
   readonly slots: number;
-  readonly filter?: RuleFilter;
   readonly filters: ResultsFile['filters'];
   readonly report?: ReportDestination;
   readonly json: boolean;
@@ -92,27 +135,10 @@ function exitCodeOf(statuses: ReadonlyArray<ResultEntry['status']>): number {
 export async function rerunFailed(request: RerunRequest): Promise<number> {
   const { io, command } = request;
   const prefix = `podconform ${command}`;
-  const read = await readResultsFile(request.resultsPath);
-  if (read.status === 'error') {
-    io.err(`${prefix}: --rerun-failed: ${read.message}\n`);
-    return exitCodes.badInput;
-  }
   const startedAt = new Date();
-  const loaded = await rerunItems(read.results.entries, {
-    resultsFile: request.resultsPath,
-    cwd: request.cwd,
-    includeUnknown: request.includeUnknown,
-  });
-  for (const p of loaded.problems) io.err(`${p}\n`);
-  if (loaded.problems.length > 0) return exitCodes.badInput;
-  const filter = request.filter;
-  const items = loaded.items.filter(
-    (item) =>
-      filter === undefined || filter.selects(item.how === 'case' ? item.caseFile.scenario.rules : item.scenario.rules),
-  );
-  const what = request.includeUnknown ? 'failed, erroneous or unknown' : 'failed or erroneous';
-  if (!request.json)
-    io.err(`rerunning ${items.length} ${what} entries of ${request.resultsPath} on ${request.backend.name}\n`);
+  const { items, resultsPath } = request.rerun;
+  const what = request.rerun.includeUnknown ? 'failed, erroneous or unknown' : 'failed or erroneous';
+  if (!request.json) io.err(`rerunning ${items.length} ${what} entries of ${resultsPath} on ${request.backend.name}\n`);
   const progress = progressDrawer(io, request.json);
   const started = performance.now();
   const statuses: ResultEntry['status'][] = [];
@@ -146,7 +172,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
     io.out(
       `${JSON.stringify({
         backend: request.backend.name,
-        rerun: request.resultsPath,
+        rerun: resultsPath,
         entries: results.map((r) => ({
           id: r.item.entry.id,
           kind: r.item.entry.kind,
@@ -157,7 +183,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
       })}\n`,
     );
   } else if (items.length === 0) {
-    io.out(`nothing to rerun: ${request.resultsPath} has no ${what} entries\n`);
+    io.out(`nothing to rerun: ${resultsPath} has no ${what} entries\n`);
   } else {
     io.out(
       `reran ${items.length}: ${summary.pass} passed, ${summary.fail} failed, ${summary.unknown} unknown` +
@@ -166,7 +192,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
   }
   let code = exitCodeOf(statuses);
   if (request.report !== undefined) {
-    const sameBackend = read.results.backend.name === request.backend.name;
+    const sameBackend = request.rerun.previous.backend.name === request.backend.name;
     const record = resultsFile({
       command,
       argv: request.argv,

@@ -18,7 +18,7 @@ import { exitCodes, type CliIo } from '../io.ts';
 import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
 import { progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination, withoutReport } from '../report-option.ts';
-import { rerunFailed } from '../rerun-command.ts';
+import { loadRerun, rerunFailed, type LoadedRerun } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { mapConcurrent, slotUse, slotUseLine } from '../../run/concurrency.ts';
 
@@ -94,6 +94,20 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   // Checked before the backend is set up or anything runs: a bad path costs no waiting.
   const report = await reportDestination(args.values.get('report'), cwd);
   if (report.status === 'error') return bad(report.message);
+  // The earlier record is read before the backend is set up: a bad one costs no cluster.
+  let rerun: LoadedRerun | undefined;
+  if (rerunPath !== undefined) {
+    const loaded = await loadRerun({
+      command: 'check',
+      io,
+      cwd,
+      resultsPath: rerunPath,
+      includeUnknown: args.flags.has('include-unknown'),
+      ...(filter === undefined ? {} : { filter }),
+    });
+    if (loaded.status === 'error') return loaded.code;
+    rerun = loaded.rerun;
+  }
   const startedAt = new Date();
   const parallelText = args.values.get('parallel');
   if (parallelText !== undefined && (!/^\d+$/.test(parallelText) || Number(parallelText) < 1)) {
@@ -118,7 +132,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   const tolerance: Tolerance = (o) =>
     Math.max(extra, real === undefined ? 0 : Math.max(real.clockResolutionSeconds, o.clock.resolution));
   const source = backend.source;
-  if (rerunPath !== undefined) {
+  if (rerun !== undefined) {
     const runsSeeded = backend.backend;
     try {
       return await rerunFailed({
@@ -126,8 +140,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         io,
         cwd,
         argv,
-        resultsPath: rerunPath,
-        includeUnknown: args.flags.has('include-unknown'),
+        rerun,
         backend: { name: source.name, notices: backend.notices ?? [] },
         // A seeded backend (the sim) meets the latency seed the entry was found with; the others ignore it.
         run: (scenario, seed) =>
@@ -136,7 +149,6 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
             : runsSeeded.run(scenario, { seed }),
         judgeOptions: { toleranceSeconds: tolerance },
         slots,
-        ...(filter === undefined ? {} : { filter }),
         filters: filters.options.given,
         ...(report.destination === undefined ? {} : { report: report.destination }),
         json: args.flags.has('json'),

@@ -25,7 +25,7 @@ import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { clockTime, progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination } from '../report-option.ts';
-import { rerunFailed } from '../rerun-command.ts';
+import { loadRerun, rerunFailed, type LoadedRerun } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { exitCodeFor, overallStatus, runJson, runText } from './run-output.ts';
 import { runResultsFile } from './run-results.ts';
@@ -184,6 +184,20 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   }
   const report = await reportDestination(args.values.get('report'), cwd);
   if (report.status === 'error') return fail(report.message);
+  // The earlier record is read before the backend is set up: a bad one costs no cluster.
+  let rerun: LoadedRerun | undefined;
+  if (rerunPath !== undefined) {
+    const loaded = await loadRerun({
+      command: 'run',
+      io,
+      cwd,
+      resultsPath: rerunPath,
+      includeUnknown: args.flags.has('include-unknown'),
+      ...(filter === undefined ? {} : { filter }),
+    });
+    if (loaded.status === 'error') return loaded.code;
+    rerun = loaded.rerun;
+  }
   const startedAt = new Date();
 
   const numRuns = runs.value ?? defaultRuns[backendName] ?? defaultRunsElsewhere;
@@ -234,7 +248,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (tolerance.value > 0) target = withTolerance(target, tolerance.value);
   const keep = filter === undefined ? undefined : (v: Violation) => filter.counts(v.rule);
 
-  if (rerunPath !== undefined) {
+  if (rerun !== undefined) {
     const rerunTarget = target;
     try {
       return await rerunFailed({
@@ -242,8 +256,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
         io,
         cwd,
         argv,
-        resultsPath: rerunPath,
-        includeUnknown: args.flags.has('include-unknown'),
+        rerun,
         backend: { name: target.backend, notices },
         run: (scenario, latencySeed) => rerunTarget.run(scenario, rerunTarget.seeded ? latencySeed : undefined),
         judgeOptions: {
@@ -252,7 +265,6 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
           ...(keep === undefined ? {} : { keep }),
         },
         slots,
-        ...(filter === undefined ? {} : { filter }),
         filters: filters.options.given,
         ...(report.destination === undefined ? {} : { report: report.destination }),
         json,

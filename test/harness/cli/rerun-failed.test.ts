@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadCaseText, toProtocolCase } from '../../../harness/cases/index.ts';
+import { backendFactories } from '../../../harness/cli/backend-choice.ts';
 import { exitCodes } from '../../../harness/cli/io.ts';
 import { defaultScenarios } from '../../../harness/run/deviation-targets.ts';
 import { rerunItems, wantsRerun } from '../../../harness/run/rerun-failed.ts';
@@ -63,9 +64,25 @@ describe('--rerun-failed', () => {
   });
 
   it('refuses options that choose new scenarios, a missing record, and --include-unknown alone (exit 2, one line)', async () => {
+    let setUps = 0;
+    backendFactories.set('broken-cluster', () => ({
+      name: 'broken-cluster',
+      clockResolutionSeconds: 0,
+      setUp: () => {
+        setUps++;
+        return Promise.resolve({ status: 'unavailable', reason: 'no cluster' });
+      },
+      run: () => Promise.reject(new Error('never run')),
+      tearDown: () => Promise.resolve(),
+    }));
     const cases: [string[], RegExp][] = [
       [['run', '--rerun-failed', failingPath, '--seed', '3'], /--seed does not go with --rerun-failed/],
-      [['run', '--rerun-failed', join(dir, 'nope.json')], /--rerun-failed: .*nope\.json/],
+      [['run', '--rerun-failed', join(dir, 'nope.json')], /--rerun-failed: .*nope\.json: no such file/],
+      // read before the backend is set up: a bad record costs no cluster
+      [
+        ['check', '--backend', 'broken-cluster', '--rerun-failed', join(dir, 'nope.json')],
+        /--rerun-failed: .*nope\.json/,
+      ],
       [['check', '--rerun-failed', failingPath, 'specs/cases'], /give no case files with it/],
       [['check', '--include-unknown'], /--include-unknown goes with --rerun-failed/],
     ];
@@ -75,6 +92,8 @@ describe('--rerun-failed', () => {
       expect(r.err).toMatch(message);
       expect(r.err.trimEnd().split('\n')).toHaveLength(1);
     }
+    backendFactories.delete('broken-cluster');
+    expect(setUps).toBe(0);
   });
 });
 
