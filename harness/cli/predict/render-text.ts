@@ -1,0 +1,161 @@
+/**
+ * The text `predict` prints: the assumptions first (each with the flag and annotation that change it, and what it
+ * decides), then what a person watches — `kubectl get pod -w` lines and the outcome — then the timeline with probe
+ * runs folded, and the Events as `kubectl describe pod` lists them.
+ */
+import {
+  formatPointRef,
+  holeDescriptions,
+  holeTypes,
+  templateParts,
+  type HoleType,
+  type MessageTemplate,
+  type PredictedPoint,
+} from '../../../specs/vocabulary/index.ts';
+import type { ReportedAssumption, PredictReport } from './predict-report.ts';
+import type { Outcome, OutcomeContainer } from './outcomes.ts';
+import type { OutcomeColumns } from './decisive-assumptions.ts';
+import { formatSeconds, formatWindow } from './time-text.ts';
+
+function table(rows: ReadonlyArray<ReadonlyArray<string>>, indent: string): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((r) =>
+    `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 2))).join('')}`.trimEnd(),
+  );
+}
+
+function columnsText(o: OutcomeColumns): string {
+  return `${o.status} (phase ${o.phase}, READY ${o.ready})`;
+}
+
+function assumptionLines(a: ReportedAssumption): string[] {
+  const origin = a.source === 'default' ? '' : `  [from ${a.source}]`;
+  const lines = [`  ${a.subject}: ${a.assumed}${origin}`];
+  if (a.why !== undefined) lines.push(`      why: ${a.why}`);
+  lines.push(`      set with: ${a.flag}   or annotation ${a.annotation}`);
+  const d = a.decidesOutcome;
+  if (d !== undefined) {
+    lines.push(
+      `      this assumption decides: if it ${d.alternative} (${d.alternativeFlag}), the pod ends ${columnsText(d.alternativeOutcome)} instead of ${columnsText(d.assumedOutcome)}`,
+    );
+  }
+  return lines;
+}
+
+function containerText(name: string, c: OutcomeContainer): string {
+  const parts = [c.state];
+  if (c.reason !== undefined) parts.push(c.reason);
+  if (c.exitCode !== undefined) parts.push(`exit ${c.exitCode}`);
+  parts.push(`restarts ${c.restartCount}`);
+  if (c.ready) parts.push('ready');
+  return `${name}: ${parts.join(', ')}`;
+}
+
+const profileWords = { nominal: 'nominal timing', early: 'earliest timing', late: 'latest timing' } as const;
+
+function outcomeLines(o: Outcome, indent: string): string[] {
+  const head = `${indent}${o.gone ? 'gone (the pod object was removed)' : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}`}`;
+  return [head, ...Object.entries(o.containers).map(([name, c]) => `${indent}  ${containerText(name, c)}`)];
+}
+
+function pointLine(p: PredictedPoint): ReadonlyArray<string> {
+  const after = !p.follows
+    ? 'at once'
+    : `${formatWindow(p.window.minSeconds, p.window.maxSeconds)} ${formatPointRef(p.follows)}`;
+  const maybe = p.certainty === 'possible' ? '  (timing-dependent)' : '';
+  return [formatSeconds(p.atSeconds), formatPointRef(p.ref), after, `${p.rule}${maybe}`];
+}
+
+const probeWords = { startupProbe: 'startup', livenessProbe: 'liveness', readinessProbe: 'readiness' } as const;
+
+function holesOf(message: MessageTemplate): HoleType[] {
+  return templateParts(message).flatMap((p) => (p.type === 'hole' ? [p.hole] : []));
+}
+
+/** The human-readable form of a prediction report. */
+export function renderPredictText(report: PredictReport): string {
+  const { prediction, scenario } = report;
+  const name = scenario.pod.name;
+  const out: string[] = [];
+  const where = report.namespace !== undefined ? ` in namespace ${report.namespace}` : '';
+  out.push(
+    `Prediction for pod ${name}${where} (Kubernetes 1.35 kubelet, observed for ${formatSeconds(prediction.observeForSeconds)})`,
+  );
+  out.push('');
+  if (report.assumptions.length > 0) {
+    out.push('Assumptions (what the manifest does not say; change each with its flag or pod annotation):');
+    for (const a of report.assumptions) out.push(...assumptionLines(a));
+  } else {
+    out.push('Assumptions: none (every process, hook and probe behaviour is written in the case)');
+  }
+
+  out.push('');
+  out.push(`kubectl get pod ${name} -w   (AGE = time since the pod was created, nominal timing)`);
+  const watchRows = [['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']];
+  for (const w of report.watch)
+    watchRows.push([name, w.ready, w.status, String(w.restarts), formatSeconds(w.atSeconds)]);
+  out.push(...table(watchRows, '  '));
+
+  out.push('');
+  const at = formatSeconds(prediction.observeForSeconds);
+  if (report.outcomes.length === 1) {
+    out.push(`Outcome at ${at} (the same on every timing):`);
+    out.push(...outcomeLines(report.outcomes[0] as Outcome, '  '));
+  } else {
+    out.push(`Outcome at ${at} depends on the timing; the values that go together:`);
+    for (const [i, o] of report.outcomes.entries()) {
+      out.push(`  ${i === 0 ? 'either' : 'or'} (${o.profiles.map((p) => profileWords[p]).join(', ')}):`);
+      out.push(...outcomeLines(o, '    '));
+    }
+  }
+  if (report.looseValues.length > 0) {
+    out.push('  a status written just before or after that moment may also show:');
+    for (const l of report.looseValues) out.push(`    ${l.field}: ${l.values.join(' | ')}`);
+  }
+
+  out.push('');
+  out.push('Timeline (nominal time; the window after the point it follows; the rule):');
+  const points = [...prediction.points]
+    .filter((p) => p.nominal && !(p.ref.scope === 'container' && p.ref.name.endsWith('Probe.ran')))
+    .sort((a, b) => a.atSeconds - b.atSeconds);
+  out.push(...table(points.map(pointLine), '  '));
+  if (report.probes.length > 0) {
+    out.push('  probe runs (folded):');
+    for (const p of report.probes) {
+      const span =
+        p.runs === 1
+          ? `once at ${formatSeconds(p.firstSeconds)}`
+          : `every ${formatSeconds(p.periodSeconds)} from ${formatSeconds(p.firstSeconds)} to ${formatSeconds(p.lastSeconds)} (${p.runs} runs)`;
+      const result = p.failures === 0 ? 'passes' : `fails ${p.failures} of ${p.runs} times`;
+      out.push(`    ${p.container} ${probeWords[p.probe]} probe: ${span}, ${result}`);
+    }
+  }
+  const others = prediction.points.filter((p) => !p.nominal && !p.ref.name.endsWith('Probe.ran'));
+  if (others.length > 0) {
+    out.push('  only with other timings within the windows:');
+    for (const p of others) out.push(`    ${formatPointRef(p.ref)} (${p.rule})`);
+  }
+
+  out.push('');
+  out.push('Events (as kubectl describe pod lists them; At = time since creation, nominal timing):');
+  const eventRows = [['Type', 'Reason', 'At', 'From', 'Container', 'Message']];
+  for (const e of report.events) {
+    const when =
+      e.count === 1
+        ? formatSeconds(e.firstSeconds)
+        : `${formatSeconds(e.firstSeconds)} (x${e.count} over ${formatSeconds(e.lastSeconds - e.firstSeconds)})`;
+    eventRows.push([e.type, e.reason, when, e.from, e.container ?? '-', e.message]);
+  }
+  out.push(...table(eventRows, '  '));
+  // what only the node knows is a hole in the message; say once what each hole used stands for
+  const holes = new Set(report.events.flatMap((e) => holesOf(e.message)));
+  for (const h of holeTypes) if (holes.has(h)) out.push(`  {${h}}: ${holeDescriptions[h]}`);
+
+  if (prediction.undetermined.length > 0) {
+    out.push('');
+    out.push('Left open by the rules:');
+    for (const u of prediction.undetermined) out.push(`  ${u.subject}: ${u.why}`);
+  }
+  return `${out.join('\n')}\n`;
+}

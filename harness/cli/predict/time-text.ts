@@ -1,0 +1,31 @@
+/**
+ * Times and durations as `predict` prints them: rounded to the model's clock resolution (milliseconds), trailing
+ * zeros dropped, so floating-point sums such as 0.12000000000000001 never reach the reader.
+ */
+
+/** The finest time `predict` prints, in seconds: the model's delays are given in milliseconds. */
+export const clockResolutionSeconds = 0.001;
+
+/** A window bound this large has no upper limit (the model writes Number.MAX_SAFE_INTEGER for "unpinned"). */
+export const unboundedSeconds = 1e9;
+
+/** Rounds to the clock's resolution, without binary noise. */
+export function roundSeconds(seconds: number): number {
+  return Math.round(seconds / clockResolutionSeconds) / (1 / clockResolutionSeconds);
+}
+
+/** `0.12s`, `2s`, `1.5s`, `90s`, `0s`; at most millisecond precision. Parses back with parseDuration. */
+export function formatSeconds(seconds: number): string {
+  const rounded = roundSeconds(seconds);
+  return `${String(rounded === 0 ? 0 : rounded)}s`;
+}
+
+/** A window `[min, max]` in reading form: whole seconds where it is wide, "any time after" where it is unbounded. */
+export function formatWindow(minSeconds: number, maxSeconds: number): string {
+  if (maxSeconds >= unboundedSeconds)
+    return minSeconds > 0 ? `any time ${formatSeconds(minSeconds)} or more after` : 'any time after';
+  const wide = maxSeconds - minSeconds > 10;
+  const show = (s: number): string => (wide ? `${String(Math.round(s))}s` : formatSeconds(s));
+  if (roundSeconds(minSeconds) === roundSeconds(maxSeconds)) return `${show(minSeconds)} after`;
+  return `${show(minSeconds).replace(/s$/, '')}..${show(maxSeconds)} after`;
+}
