@@ -89,7 +89,7 @@ export function defaultOnTerm(c: Container): { readonly value: TermHandling; rea
   }
   return {
     value: { type: 'exit', exitCode: 143, afterSeconds: 0 },
-    why: 'most servers stop at once on the stop signal (SIGTERM), exit code 128+15',
+    why: 'most programs stop at once on the stop signal (SIGTERM), exit code 128+15',
   };
 }
 

@@ -6,7 +6,7 @@
  * apart, per field.
  */
 import { profileFinals, type CornerProfile } from '../../../specs/model/index.ts';
-import { goneStatus, type Prediction, type Scenario } from '../../../specs/vocabulary/index.ts';
+import type { Prediction, Scenario } from '../../../specs/vocabulary/index.ts';
 
 export interface OutcomeContainer {
   readonly state: string;
@@ -20,6 +20,7 @@ export interface OutcomeContainer {
 export interface Outcome {
   readonly profiles: ReadonlyArray<CornerProfile>;
   readonly phase: string;
+  /** kubectl's STATUS; for a pod that is gone, the last one it showed */
   readonly status: string;
   readonly ready: string;
   readonly gone: boolean;
@@ -49,7 +50,7 @@ export function groupedOutcomes(scenario: Scenario): Outcome[] {
     }
     const outcome = {
       phase: p.final.phase,
-      status: p.final.gone ? goneStatus : p.final.status,
+      status: p.final.status,
       ready: p.ready,
       gone: p.final.gone,
       containers,

@@ -55,7 +55,7 @@ function containerText(name: string, c: OutcomeContainer): string {
 const profileWords = { nominal: 'nominal timing', early: 'earliest timing', late: 'latest timing' } as const;
 
 function outcomeLines(o: Outcome, indent: string): string[] {
-  const head = `${indent}${o.gone ? 'gone (the pod object was removed)' : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}`}`;
+  const head = `${indent}${o.gone ? `gone (the pod object was removed; its last STATUS ${o.status}, phase ${o.phase})` : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}`}`;
   return [head, ...Object.entries(o.containers).map(([name, c]) => `${indent}  ${containerText(name, c)}`)];
 }
 
