@@ -24,8 +24,10 @@ export function formatSeconds(seconds: number): string {
 export function formatWindow(minSeconds: number, maxSeconds: number): string {
   if (maxSeconds >= unboundedSeconds)
     return minSeconds > 0 ? `any time ${formatSeconds(minSeconds)} or more after` : 'any time after';
+  // a wide window is printed in whole seconds, widened (floor, ceil) so it never claims less than it allows
   const wide = maxSeconds - minSeconds > 10;
-  const show = (s: number): string => (wide ? `${String(Math.round(s))}s` : formatSeconds(s));
-  if (roundSeconds(minSeconds) === roundSeconds(maxSeconds)) return `${show(minSeconds)} after`;
-  return `${show(minSeconds).replace(/s$/, '')}..${show(maxSeconds)} after`;
+  const lo = wide ? `${String(Math.floor(minSeconds))}s` : formatSeconds(minSeconds);
+  const hi = wide ? `${String(Math.ceil(maxSeconds))}s` : formatSeconds(maxSeconds);
+  if (lo === hi) return `${lo} after`;
+  return `${lo.replace(/s$/, '')}..${hi} after`;
 }
