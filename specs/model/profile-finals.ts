@@ -6,7 +6,7 @@ import { allContainers, type Scenario } from '../vocabulary/index.ts';
 import type { LatencyProfile } from './engine/delay.ts';
 import { finalState, type FinalState } from './final-state.ts';
 import { runProfile } from './run-profile.ts';
-import { readyColumn } from './status/index.ts';
+import { readyColumn, restartsColumn } from './status/index.ts';
 
 /** The three corner profiles `predict` runs. */
 export type CornerProfile = Extract<LatencyProfile, string>;
@@ -16,6 +16,8 @@ export interface ProfileFinal {
   readonly final: FinalState;
   /** kubectl's READY column for that state (`ready/total`) */
   readonly ready: string;
+  /** kubectl's RESTARTS column for that state */
+  readonly restarts: number;
 }
 
 /** The final state of one profile's run, as `predict` computes it for the nominal value. */
@@ -28,7 +30,8 @@ export function profileFinal(scenario: Scenario, profile: CornerProfile): Profil
     starts: run.starts,
   });
   const total = scenario.pod.containers.length + scenario.pod.initContainers.filter((c) => c.role === 'sidecar').length;
-  return { profile, final, ready: run.finalView ? readyColumn(run.finalView) : `0/${total}` };
+  const view = run.finalView;
+  return { profile, final, ready: view ? readyColumn(view) : `0/${total}`, restarts: view ? restartsColumn(view) : 0 };
 }
 
 /** The final states of the nominal, early and late runs, in that order. */

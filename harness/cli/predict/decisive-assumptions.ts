@@ -1,7 +1,7 @@
 /**
  * Which defaults decide the outcome: each default is replaced by its most plausible other reading (a step that
  * succeeds fails, a process that runs crashes, a probe that passes fails, a TERM that is obeyed is ignored), the
- * scenario is predicted again on the nominal timeline, and where the final phase, STATUS or READY differ the
+ * scenario is predicted again on the nominal timeline, and where the final phase, STATUS, READY or RESTARTS differ the
  * assumption is said to decide it. A plain pod predicts in milliseconds, so this costs one run per default.
  */
 import { profileFinal, type ProfileFinal } from '../../../specs/model/index.ts';
@@ -9,11 +9,12 @@ import { allContainers, goneStatus, type Container, type Scenario } from '../../
 import { applySetting, describeSetting, settingValueText, targetOf, type Assumption } from './assumptions.ts';
 import { settingSpellings, type Setting } from './settings.ts';
 
-/** What the pod ends as: the three columns a person reads. */
+/** What the pod ends as: the phase and the columns a person reads. */
 export interface OutcomeColumns {
   readonly phase: string;
   readonly status: string;
   readonly ready: string;
+  readonly restarts: number;
 }
 
 export interface DecidedOutcome {
@@ -52,11 +53,18 @@ export function alternativeOf(s: Setting): Setting {
 }
 
 function columns(f: ProfileFinal): OutcomeColumns {
-  return { phase: f.final.phase, status: f.final.gone ? goneStatus : f.final.status, ready: f.ready };
+  return {
+    phase: f.final.phase,
+    status: f.final.gone ? goneStatus : f.final.status,
+    ready: f.ready,
+    restarts: f.restarts,
+  };
 }
 
 function same(a: OutcomeColumns, b: OutcomeColumns): boolean {
-  return a.phase === b.phase && a.status === b.status && a.ready === b.ready;
+  // a removed pod shows no columns any more: only its last phase tells two endings apart
+  if (a.status === goneStatus && b.status === goneStatus) return a.phase === b.phase;
+  return a.phase === b.phase && a.status === b.status && a.ready === b.ready && a.restarts === b.restarts;
 }
 
 /**

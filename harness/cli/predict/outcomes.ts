@@ -23,6 +23,7 @@ export interface Outcome {
   /** kubectl's STATUS; for a pod that is gone, the last one it showed */
   readonly status: string;
   readonly ready: string;
+  readonly restarts: number;
   readonly gone: boolean;
   readonly containers: Readonly<Record<string, OutcomeContainer>>;
 }
@@ -52,6 +53,7 @@ export function groupedOutcomes(scenario: Scenario): Outcome[] {
       phase: p.final.phase,
       status: p.final.status,
       ready: p.ready,
+      restarts: p.restarts,
       gone: p.final.gone,
       containers,
     };

@@ -5,6 +5,7 @@
  */
 import {
   formatPointRef,
+  goneStatus,
   holeDescriptions,
   holeTypes,
   templateParts,
@@ -26,7 +27,8 @@ function table(rows: ReadonlyArray<ReadonlyArray<string>>, indent: string): stri
 }
 
 function columnsText(o: OutcomeColumns): string {
-  return `${o.status} (phase ${o.phase}, READY ${o.ready})`;
+  if (o.status === goneStatus) return `gone (last phase ${o.phase})`;
+  return `${o.status} (phase ${o.phase}, READY ${o.ready}, RESTARTS ${o.restarts})`;
 }
 
 function assumptionLines(a: ReportedAssumption): string[] {
@@ -55,7 +57,7 @@ function containerText(name: string, c: OutcomeContainer): string {
 const profileWords = { nominal: 'nominal timing', early: 'earliest timing', late: 'latest timing' } as const;
 
 function outcomeLines(o: Outcome, indent: string): string[] {
-  const head = `${indent}${o.gone ? `gone (the pod object was removed; its last STATUS ${o.status}, phase ${o.phase})` : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}`}`;
+  const head = `${indent}${o.gone ? `gone (the pod object was removed; its last STATUS ${o.status}, phase ${o.phase})` : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}   RESTARTS ${o.restarts}`}`;
   return [head, ...Object.entries(o.containers).map(([name, c]) => `${indent}  ${containerText(name, c)}`)];
 }
 
