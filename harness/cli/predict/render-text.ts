@@ -16,7 +16,7 @@ import {
 import type { ReportedAssumption, PredictReport } from './predict-report.ts';
 import type { Outcome, OutcomeContainer } from './outcomes.ts';
 import type { OutcomeColumns } from './decisive-assumptions.ts';
-import { formatSeconds, formatWindow } from './time-text.ts';
+import { formatSeconds, formatSpan, formatWindow } from './time-text.ts';
 
 function table(rows: ReadonlyArray<ReadonlyArray<string>>, indent: string): string[] {
   const widths: number[] = [];
@@ -146,7 +146,7 @@ export function renderPredictText(report: PredictReport): string {
     const when =
       e.count === 1
         ? formatSeconds(e.firstSeconds)
-        : `${formatSeconds(e.firstSeconds)} (x${e.count} over ${formatSeconds(e.lastSeconds - e.firstSeconds)})`;
+        : `${formatSeconds(e.firstSeconds)} (x${e.count} over ${formatSpan(e.lastSeconds - e.firstSeconds)})`;
     eventRows.push([e.type, e.reason, when, e.from, e.container ?? '-', e.message]);
   }
   out.push(...table(eventRows, '  '));

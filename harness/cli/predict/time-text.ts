@@ -31,3 +31,8 @@ export function formatWindow(minSeconds: number, maxSeconds: number): string {
   if (lo === hi) return `${lo} after`;
   return `${lo.replace(/s$/, '')}..${hi} after`;
 }
+
+/** A span such as an event's "(x3 over 40s)": whole seconds once it is ten seconds or longer, as kubectl rounds it. */
+export function formatSpan(seconds: number): string {
+  return seconds >= 10 ? `${String(Math.round(seconds))}s` : formatSeconds(seconds);
+}
