@@ -19,7 +19,7 @@ import type { ExitSetting, HookSetting } from './settings.ts';
  * Init containers do small set-up work (copy a config, wait for a dependency, run a migration): a couple of seconds,
  * and they are written to succeed, or the pod would never start.
  */
-export const initExit = {
+const initExit = {
   value: { type: 'exits', exitCode: 0, afterSeconds: 2 } as ExitSetting,
   why: 'init containers do short set-up work and are written to succeed',
 };
@@ -28,17 +28,17 @@ export const initExit = {
  * A pod whose containers are not restarted when they succeed (restartPolicy Never or OnFailure: every Job and CronJob
  * pod) runs a task that ends; a long-running server there would never complete.
  */
-export const batchExit = {
+const batchExit = {
   value: { type: 'exits', exitCode: 0, afterSeconds: 10 } as ExitSetting,
   why: 'restartPolicy Never/OnFailure (Jobs, CronJobs) runs a task that finishes',
 };
 
-export const serverRuns = {
+const serverRuns = {
   value: { type: 'never' } as ExitSetting,
   why: 'under restartPolicy Always a container is a server that runs until it is stopped',
 };
 
-export const sidecarRuns = {
+const sidecarRuns = {
   value: { type: 'never' } as ExitSetting,
   why: 'a sidecar (restartable init container) serves the pod until it is stopped',
 };

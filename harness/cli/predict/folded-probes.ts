@@ -68,8 +68,3 @@ export function foldProbeRuns(scenario: Scenario, prediction: Prediction): Probe
   }
   return out;
 }
-
-/** Whether a point is a single probe run (shown folded, not one line each). */
-export function isProbeRun(name: string): boolean {
-  return name.endsWith('Probe.ran');
-}
