@@ -16,6 +16,7 @@ import {
 import type { ReportedAssumption, PredictReport } from './predict-report.ts';
 import type { Outcome, OutcomeContainer } from './outcomes.ts';
 import type { OutcomeColumns } from './decisive-assumptions.ts';
+import type { ProbeRuns } from './folded-probes.ts';
 import { formatSeconds, formatSpan, formatWindow } from './time-text.ts';
 
 function table(rows: ReadonlyArray<ReadonlyArray<string>>, indent: string): string[] {
@@ -75,32 +76,26 @@ function holesOf(message: MessageTemplate): HoleType[] {
   return templateParts(message).flatMap((p) => (p.type === 'hole' ? [p.hole] : []));
 }
 
-/** The human-readable form of a prediction report. */
-export function renderPredictText(report: PredictReport): string {
-  const { prediction, scenario } = report;
-  const name = scenario.pod.name;
-  const out: string[] = [];
-  const where = report.namespace !== undefined ? ` in namespace ${report.namespace}` : '';
-  out.push(
-    `Prediction for pod ${name}${where} (Kubernetes 1.35 kubelet, observed for ${formatSeconds(prediction.observeForSeconds)})`,
-  );
-  out.push('');
-  if (report.assumptions.length > 0) {
-    out.push('Assumptions (what the manifest does not say; change each with its flag or pod annotation):');
-    for (const a of report.assumptions) out.push(...assumptionLines(a));
-  } else {
-    out.push('Assumptions: none (every process, hook and probe behaviour is written in the case)');
+function assumptionsSection(report: PredictReport): string[] {
+  if (report.assumptions.length === 0) {
+    return ['Assumptions: none (every process, hook and probe behaviour is written in the case)'];
   }
+  return [
+    'Assumptions (what the manifest does not say; change each with its flag or pod annotation):',
+    ...report.assumptions.flatMap(assumptionLines),
+  ];
+}
 
-  out.push('');
-  out.push(`kubectl get pod ${name} -w   (AGE = time since the pod was created, nominal timing)`);
-  const watchRows = [['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']];
-  for (const w of report.watch)
-    watchRows.push([name, w.ready, w.status, String(w.restarts), formatSeconds(w.atSeconds)]);
-  out.push(...table(watchRows, '  '));
+function watchSection(report: PredictReport): string[] {
+  const name = report.scenario.pod.name;
+  const rows = [['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']];
+  for (const w of report.watch) rows.push([name, w.ready, w.status, String(w.restarts), formatSeconds(w.atSeconds)]);
+  return [`kubectl get pod ${name} -w   (AGE = time since the pod was created, nominal timing)`, ...table(rows, '  ')];
+}
 
-  out.push('');
-  const at = formatSeconds(prediction.observeForSeconds);
+function outcomeSection(report: PredictReport): string[] {
+  const out: string[] = [];
+  const at = formatSeconds(report.prediction.observeForSeconds);
   if (report.outcomes.length === 1) {
     out.push(`Outcome at ${at} (the same on every timing):`);
     out.push(...outcomeLines(report.outcomes[0] as Outcome, '  '));
@@ -115,49 +110,70 @@ export function renderPredictText(report: PredictReport): string {
     out.push('  a status written just before or after that moment may also show:');
     for (const l of report.looseValues) out.push(`    ${l.field}: ${l.values.join(' | ')}`);
   }
+  return out;
+}
 
-  out.push('');
-  out.push('Timeline (nominal time; the window after the point it follows; the rule):');
-  const points = [...prediction.points]
-    .filter((p) => p.nominal && !(p.ref.scope === 'container' && p.ref.name.endsWith('Probe.ran')))
+function probeLine(p: ProbeRuns): string {
+  const span =
+    p.runs === 1
+      ? `once at ${formatSeconds(p.firstSeconds)}`
+      : `every ${formatSeconds(p.periodSeconds)} from ${formatSeconds(p.firstSeconds)} to ${formatSeconds(p.lastSeconds)} (${p.runs} runs)`;
+  const result = p.failures === 0 ? 'passes' : `fails ${p.failures} of ${p.runs} times`;
+  return `    ${p.container} ${probeWords[p.probe]} probe: ${span}, ${result}`;
+}
+
+function timelineSection(report: PredictReport): string[] {
+  const isProbeRun = (p: PredictedPoint): boolean => p.ref.name.endsWith('Probe.ran');
+  const points = report.prediction.points
+    .filter((p) => p.nominal && !isProbeRun(p))
     .sort((a, b) => a.atSeconds - b.atSeconds);
-  out.push(...table(points.map(pointLine), '  '));
-  if (report.probes.length > 0) {
-    out.push('  probe runs (folded):');
-    for (const p of report.probes) {
-      const span =
-        p.runs === 1
-          ? `once at ${formatSeconds(p.firstSeconds)}`
-          : `every ${formatSeconds(p.periodSeconds)} from ${formatSeconds(p.firstSeconds)} to ${formatSeconds(p.lastSeconds)} (${p.runs} runs)`;
-      const result = p.failures === 0 ? 'passes' : `fails ${p.failures} of ${p.runs} times`;
-      out.push(`    ${p.container} ${probeWords[p.probe]} probe: ${span}, ${result}`);
-    }
-  }
-  const others = prediction.points.filter((p) => !p.nominal && !p.ref.name.endsWith('Probe.ran'));
+  const out = [
+    'Timeline (nominal time; the window after the point it follows; the rule):',
+    ...table(points.map(pointLine), '  '),
+  ];
+  if (report.probes.length > 0) out.push('  probe runs (folded):', ...report.probes.map(probeLine));
+  const others = report.prediction.points.filter((p) => !p.nominal && !isProbeRun(p));
   if (others.length > 0) {
     out.push('  only with other timings within the windows:');
     for (const p of others) out.push(`    ${formatPointRef(p.ref)} (${p.rule})`);
   }
+  return out;
+}
 
-  out.push('');
-  out.push('Events (as kubectl describe pod lists them; At = time since creation, nominal timing):');
-  const eventRows = [['Type', 'Reason', 'At', 'From', 'Container', 'Message']];
+function eventsSection(report: PredictReport): string[] {
+  const rows = [['Type', 'Reason', 'At', 'From', 'Container', 'Message']];
   for (const e of report.events) {
     const when =
       e.count === 1
         ? formatSeconds(e.firstSeconds)
         : `${formatSeconds(e.firstSeconds)} (x${e.count} over ${formatSpan(e.lastSeconds - e.firstSeconds)})`;
-    eventRows.push([e.type, e.reason, when, e.from, e.container ?? '-', e.message]);
+    rows.push([e.type, e.reason, when, e.from, e.container ?? '-', e.message]);
   }
-  out.push(...table(eventRows, '  '));
+  const out = [
+    'Events (as kubectl describe pod lists them; At = time since creation, nominal timing):',
+    ...table(rows, '  '),
+  ];
   // what only the node knows is a hole in the message; say once what each hole used stands for
   const holes = new Set(report.events.flatMap((e) => holesOf(e.message)));
   for (const h of holeTypes) if (holes.has(h)) out.push(`  {${h}}: ${holeDescriptions[h]}`);
+  return out;
+}
 
+/** The human-readable form of a prediction report. */
+export function renderPredictText(report: PredictReport): string {
+  const { prediction, scenario } = report;
+  const where = report.namespace !== undefined ? ` in namespace ${report.namespace}` : '';
+  const observed = formatSeconds(prediction.observeForSeconds);
+  const sections = [
+    [`Prediction for pod ${scenario.pod.name}${where} (Kubernetes 1.35 kubelet, observed for ${observed})`],
+    assumptionsSection(report),
+    watchSection(report),
+    outcomeSection(report),
+    timelineSection(report),
+    eventsSection(report),
+  ];
   if (prediction.undetermined.length > 0) {
-    out.push('');
-    out.push('Left open by the rules:');
-    for (const u of prediction.undetermined) out.push(`  ${u.subject}: ${u.why}`);
+    sections.push(['Left open by the rules:', ...prediction.undetermined.map((u) => `  ${u.subject}: ${u.why}`)]);
   }
-  return `${out.join('\n')}\n`;
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
