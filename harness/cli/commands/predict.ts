@@ -13,6 +13,7 @@ import { buildPredictReport } from '../predict/predict-report.ts';
 import { renderPredictJson } from '../predict/render-json.ts';
 import { renderPredictText } from '../predict/render-text.ts';
 import { takeSettingFlags } from '../predict/setting-flags.ts';
+import { settingKinds } from '../predict/settings.ts';
 
 export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
   const settingFlags = takeSettingFlags(argv);
@@ -20,7 +21,11 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
     io.err(`podconform predict: ${settingFlags.message}\n`);
     return exitCodes.badInput;
   }
-  const parsed = parseArgs(settingFlags.rest, { flags: ['json'], values: ['observe-for', 'delete-at', 'grace'] });
+  // the setting flags were taken out above; naming them here only lists them in an unknown option's message
+  const parsed = parseArgs(settingFlags.rest, {
+    flags: ['json'],
+    values: ['observe-for', 'delete-at', 'grace', ...settingKinds],
+  });
   if (parsed.status === 'error') {
     io.err(`podconform predict: ${parsed.message}\n`);
     return exitCodes.badInput;
