@@ -350,6 +350,20 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
             }),
       });
     }
+    // The generated phase shows at once, before its first scenario is judged (a real pod takes its observeFor).
+    const propertyStarted = performance.now();
+    progress?.show(
+      () =>
+        `run on ${target.backend}: ${progressBar({
+          what: 'scenarios',
+          done: 0,
+          total: numRuns,
+          failed: 0,
+          unknown: 0,
+          elapsedMs: performance.now() - propertyStarted,
+        })}`,
+      true,
+    );
     propertyReport = await runProperty({
       ...property,
       target,
