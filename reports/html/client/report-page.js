@@ -1,0 +1,322 @@
+// report.html's script: draws an entry's timeline with vis-timeline when the entry is opened (the data is one JSON
+// block, parsed on first use), and copies <pre> blocks. Every text from the run reaches the page through
+// textContent or vis-timeline's `title` (which it sets as text): never as HTML.
+(function () {
+  'use strict';
+
+  var MS = 1000;
+  var data = null;
+
+  function timelines() {
+    if (data === null) data = JSON.parse(document.getElementById('podconform-timelines').textContent);
+    return data;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function seconds(t) {
+    return String(Math.round(t * 1000) / 1000) + ' s';
+  }
+
+  function span(from, to) {
+    return from === to ? seconds(from) : String(Math.round(from * 1000) / 1000) + '–' + seconds(to);
+  }
+
+  function pointName(lane, kind, occ) {
+    var base = lane + '.' + kind;
+    return occ > 1 ? base + '#' + String(occ) : base;
+  }
+
+  // kubectl's STATUS texts in four families, so the column reads at a glance.
+  function statusFamily(status) {
+    if (/^(Running|Completed|Succeeded)$/.test(status)) return 'st-ok';
+    if (/^Terminating/.test(status)) return 'st-term';
+    if (/Err|Error|BackOff|OOM|Fail|Invalid|Unknown|Evicted|Deadline|Signal|ExitCode/.test(status)) return 'st-bad';
+    return 'st-wait';
+  }
+
+  function rowLabel(lane, kind, continued) {
+    var label = el('span', continued ? 'row-label continued' : 'row-label');
+    var laneNode = el('span', 'lane', lane);
+    laneNode.title = lane;
+    label.appendChild(laneNode);
+    label.appendChild(el('span', 'kind', ' ' + kind));
+    return label;
+  }
+
+  function groupsOf(tl) {
+    var groups = [{ id: 'ps', order: 0, className: 'status-row', content: el('span', '', 'STATUS predicted') }];
+    if (tl.os) groups.push({ id: 'os', order: 1, className: 'status-row', content: el('span', '', 'STATUS observed') });
+    if (tl.b.length > 0) {
+      groups.push({ id: 'bands', order: 1.5, className: 'bands-row', content: el('span', '', 'faults, actions') });
+    }
+    var lastLane = -1;
+    tl.rows.forEach(function (row, i) {
+      var lane = tl.lanes[row[0]];
+      var first = row[0] !== lastLane;
+      lastLane = row[0];
+      groups.push({
+        id: 'r' + String(i),
+        order: 2 + i,
+        className: first ? 'lane-start' : '',
+        content: rowLabel(lane, row[1], !first),
+      });
+    });
+    return groups;
+  }
+
+  function statusItems(steps, group, end, items) {
+    steps.forEach(function (step, i) {
+      var next = i + 1 < steps.length ? steps[i + 1][0] : Math.max(end, step[0]);
+      if (next <= step[0]) return;
+      items.push({
+        id: group + String(i),
+        group: group,
+        type: 'range',
+        start: step[0] * MS,
+        end: next * MS,
+        className: 'st ' + statusFamily(step[1]),
+        content: el('span', '', step[1]),
+        title: (group === 'ps' ? 'predicted' : 'observed') + ' STATUS ' + step[1] + ' from ' + seconds(step[0]),
+      });
+    });
+  }
+
+  function occurrencesPerRow(tl) {
+    var counts = {};
+    tl.w.forEach(function (w) {
+      counts[w[0]] = Math.max(counts[w[0]] || 0, w[4]);
+    });
+    tl.o.forEach(function (o) {
+      counts[o[0]] = Math.max(counts[o[0]] || 0, o[2]);
+    });
+    return counts;
+  }
+
+  function itemsOf(tl, rules) {
+    var items = [];
+    var d = tl.d;
+    var many = occurrencesPerRow(tl);
+    var isDivergent = function (row, occ) {
+      return d !== undefined && d.row === row && d.occ === occ;
+    };
+    statusItems(tl.ps, 'ps', tl.end, items);
+    if (tl.os) statusItems(tl.os, 'os', tl.end, items);
+    tl.w.forEach(function (w, i) {
+      var row = tl.rows[w[0]];
+      var name = pointName(tl.lanes[row[0]], row[1], w[4]);
+      var divergent = isDivergent(w[0], w[4]);
+      var label = divergent
+        ? '✗ ' + (many[w[0]] > 1 ? '#' + String(w[4]) : '')
+        : many[w[0]] > 1
+          ? '#' + String(w[4])
+          : '';
+      items.push({
+        id: 'w' + String(i),
+        group: 'r' + String(w[0]),
+        type: 'range',
+        start: w[1] * MS,
+        end: Math.max(w[2], w[1]) * MS,
+        className: (w[3] === 1 ? 'win-certain' : 'win-possible') + (divergent ? ' divergent' : ''),
+        content: el('span', '', label),
+        title:
+          name +
+          ' predicted ' +
+          span(w[1], w[2]) +
+          (w[3] === 1 ? ' (certain)' : ' (possible)') +
+          (w[6] ? ', counted from ' + w[6] : '') +
+          ', rule ' +
+          rules[w[5]],
+      });
+    });
+    tl.o.forEach(function (o, i) {
+      var row = tl.rows[o[0]];
+      var name = pointName(tl.lanes[row[0]], row[1], o[2]);
+      var divergent = isDivergent(o[0], o[2]);
+      var occ = many[o[0]] > 1 ? '#' + String(o[2]) : '';
+      var label = divergent ? '✗ ' + row[1] + occ + ' seen at ' + seconds(o[1]) : occ;
+      items.push({
+        id: 'o' + String(i),
+        group: 'r' + String(o[0]),
+        type: 'point',
+        start: o[1] * MS,
+        className: 'seen' + (divergent ? ' divergent' : ''),
+        content: el('span', '', label),
+        title: name + ' observed at ' + seconds(o[1]),
+      });
+    });
+    // A fault or action: labelled on its own row, and shaded across the rows of its lane (or of the whole pod).
+    tl.b.forEach(function (b, i) {
+      var text = b[0] + (b[3] >= 0 ? ' (' + tl.lanes[b[3]] + ')' : '');
+      var title = text + ' ' + span(b[1], b[2]);
+      items.push({
+        id: 'bl' + String(i),
+        group: 'bands',
+        type: 'range',
+        start: b[1] * MS,
+        end: Math.max(b[2], b[1]) * MS,
+        className: 'band-label',
+        content: el('span', '', text),
+        title: title,
+      });
+      var laneRows = [];
+      if (b[3] >= 0) {
+        tl.rows.forEach(function (row, r) {
+          if (row[0] === b[3]) laneRows.push('r' + String(r));
+        });
+      }
+      var targets = laneRows.length > 0 ? laneRows : [undefined];
+      targets.forEach(function (group, j) {
+        var item = {
+          id: 'b' + String(i) + '-' + String(j),
+          type: 'background',
+          start: b[1] * MS,
+          end: Math.max(b[2], b[1]) * MS,
+          className: 'band',
+          title: title,
+        };
+        if (group !== undefined) item.group = group;
+        items.push(item);
+      });
+    });
+    if (d !== undefined && typeof d.at === 'number') {
+      items.push({
+        id: 'divergence-at',
+        type: 'background',
+        start: d.at * MS,
+        end: d.at * MS + 1,
+        className: 'divergence-at',
+        content: el('span', '', ''),
+        title: 'first divergence: ' + d.label + ' at ' + seconds(d.at),
+      });
+    }
+    return items;
+  }
+
+  function axisLabel(date, scale) {
+    var t = date.valueOf() / MS;
+    var digits = scale === 'millisecond' ? 3 : 0;
+    return t.toFixed(digits) + ' s';
+  }
+
+  function draw(host) {
+    var index = Number(host.getAttribute('data-entry'));
+    var all = timelines();
+    var tl = all.entries[index];
+    if (!tl) return;
+    host.setAttribute('data-drawn', 'pending');
+    var legend = document.getElementById('timeline-legend');
+    if (legend) host.appendChild(legend.content.cloneNode(true));
+    var canvas = el('div', 'timeline-canvas');
+    host.appendChild(canvas);
+    var end = tl.end;
+    var pad = Math.max(end * 0.02, 0.2);
+    var timeline = null;
+    // No start/end options: with them vis-timeline 8.5 can leave a timeline hidden until its range is changed by
+    // hand. It fits the items first; the window we want is set once the first draw is done.
+    timeline = new vis.Timeline(canvas, itemsOf(tl, all.rules), groupsOf(tl), {
+      onInitialDrawComplete: function () {
+        timeline.setWindow(-pad * MS, (end + pad) * MS, { animation: false });
+        host.setAttribute('data-drawn', 'true');
+      },
+      min: -pad * 4 * MS,
+      max: (end + pad * 4) * MS,
+      zoomMin: 10,
+      zoomKey: 'ctrlKey',
+      stack: false,
+      showMajorLabels: false,
+      showCurrentTime: false,
+      selectable: false,
+      orientation: { axis: 'both' },
+      maxHeight: 720,
+      verticalScroll: true,
+      groupOrder: 'order',
+      margin: { item: { horizontal: 0, vertical: 3 }, axis: 4 },
+      moment: function (date) {
+        return vis.moment(date).utc();
+      },
+      format: { minorLabels: axisLabel, majorLabels: axisLabel },
+      tooltip: { followMouse: true, overflowMethod: 'cap' },
+    });
+    host.appendChild(
+      el('div', 'timeline-caption', 'Seconds since pod creation. Hover an item for its times and rule.'),
+    );
+  }
+
+  function drawIn(details) {
+    var hosts = details.querySelectorAll('.timeline-host:not([data-drawn])');
+    for (var i = 0; i < hosts.length; i++) draw(hosts[i]);
+  }
+
+  document.addEventListener(
+    'toggle',
+    function (event) {
+      var target = event.target;
+      if (target instanceof HTMLDetailsElement && target.open) drawIn(target);
+    },
+    true,
+  );
+
+  // The failures open on load are drawn one per task, so the page is usable before the last one is drawn.
+  function drawOpenOnLoad() {
+    var open = Array.prototype.slice.call(document.querySelectorAll('details.entry[open]'));
+    (function next() {
+      var details = open.shift();
+      if (!details) {
+        document.documentElement.setAttribute('data-timelines-drawn-at', String(Math.round(performance.now())));
+        return;
+      }
+      drawIn(details);
+      setTimeout(next, 0);
+    })();
+  }
+
+  function copyText(text, button) {
+    var done = function () {
+      button.textContent = 'Copied';
+      button.classList.add('copied');
+      setTimeout(function () {
+        button.textContent = 'Copy';
+        button.classList.remove('copied');
+      }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () {
+        copyBySelection(text, done);
+      });
+    } else {
+      copyBySelection(text, done);
+    }
+  }
+
+  // file:// pages may lack the async clipboard: fall back to a hidden textarea and the copy command.
+  function copyBySelection(text, done) {
+    var area = el('textarea', '', null);
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try {
+      if (document.execCommand('copy')) done();
+    } finally {
+      document.body.removeChild(area);
+    }
+  }
+
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button.copy') : null;
+    if (!button) return;
+    var pre = document.getElementById(button.getAttribute('data-copy'));
+    if (pre) copyText(pre.textContent, button);
+  });
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawOpenOnLoad);
+  else drawOpenOnLoad();
+})();

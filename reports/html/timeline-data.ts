@@ -1,0 +1,205 @@
+/**
+ * The timelines' data, packed compactly for one `<script type="application/json">` block: the page draws an
+ * entry's timeline from it only when the entry is opened, so a 1,000-entry report stays small and opens fast.
+ * Only what the picture needs is kept (results.json holds the full prediction and observation).
+ *
+ * Shape (short keys on purpose; reports/html/client/report-page.js reads it):
+ * `{ rules: string[], entries: (PackedTimeline | null)[] }`, entries indexed like results.entries.
+ */
+import type { EntryFinding, ResultEntry, Timeline } from '../results/schema.ts';
+import { roundMs } from './format.ts';
+
+/** One row of the picture: a kind of point (`started`) on a lane (`app`); its occurrences share the row. */
+type PackedRow = readonly [lane: number, kind: string];
+
+/** `[row, from, to, certain (1) or possible (0), occurrence, rule index, follows?]` */
+type PackedWindow = readonly [number, number, number, 0 | 1, number, number, string?];
+
+/** `[row, t, occurrence]` */
+type PackedPoint = readonly [number, number, number];
+
+/** `[label, from, to, lane index or -1 for the whole pod]` */
+type PackedBand = readonly [string, number, number, number];
+
+/** `[t, status]` */
+type PackedStep = readonly [number, string];
+
+/** The first divergence as the picture marks it. */
+interface PackedDivergence {
+  /** the row of its subject, -1 when the subject is no point (a field such as `phase`) */
+  readonly row: number;
+  readonly occ: number;
+  readonly at?: number;
+  readonly label: string;
+}
+
+export interface PackedTimeline {
+  readonly lanes: ReadonlyArray<string>;
+  readonly rows: ReadonlyArray<PackedRow>;
+  readonly end: number;
+  readonly w: ReadonlyArray<PackedWindow>;
+  readonly o: ReadonlyArray<PackedPoint>;
+  readonly b: ReadonlyArray<PackedBand>;
+  readonly ps: ReadonlyArray<PackedStep>;
+  readonly os?: ReadonlyArray<PackedStep>;
+  readonly d?: PackedDivergence;
+}
+
+export interface PackedTimelines {
+  readonly rules: ReadonlyArray<string>;
+  readonly entries: ReadonlyArray<PackedTimeline | null>;
+}
+
+/** A point reference split for the picture: `app.started#2` on lane `app` → kind `started`, occurrence 2. */
+export interface PointParts {
+  readonly kind: string;
+  readonly occurrence: number;
+}
+
+/** Splits a point text against its lane; tolerant, since a report must draw whatever a record holds. */
+export function pointParts(point: string, lane: string): PointParts {
+  const hash = /#([0-9]+)$/.exec(point);
+  const body = hash ? point.slice(0, hash.index) : point;
+  const kind = body.startsWith(`${lane}.`) ? body.slice(lane.length + 1) : body;
+  return { kind, occurrence: hash ? Number(hash[1]) : 1 };
+}
+
+/** The lane a subject such as `app.started#2` belongs to, when it names one of the timeline's lanes. */
+export function laneOfSubject(subject: string, lanes: ReadonlyArray<string>): string | undefined {
+  const dot = subject.indexOf('.');
+  if (dot <= 0) return undefined;
+  const lane = subject.slice(0, dot);
+  return lanes.includes(lane) ? lane : undefined;
+}
+
+/** A finite time clamped into what the picture shows, so an open-ended window (`Infinity`, null) still draws. */
+function clampTime(t: number, end: number): number {
+  if (typeof t !== 'number' || Number.isNaN(t)) return end;
+  return roundMs(Math.min(Math.max(t, -end), end));
+}
+
+class RowTable {
+  readonly rows: Array<PackedRow> = [];
+  private readonly firstSeen: Array<number> = [];
+  private readonly index = new Map<string, number>();
+
+  /** `lanes` grows when a point names a lane the timeline did not list, so nothing observed goes undrawn. */
+  constructor(readonly lanes: Array<string>) {}
+
+  rowOf(lane: string, kind: string, t: number): number {
+    const key = `${lane}\u0000${kind}`;
+    let row = this.index.get(key);
+    if (row === undefined) {
+      let laneIndex = this.lanes.indexOf(lane);
+      if (laneIndex < 0) laneIndex = this.lanes.push(lane) - 1;
+      row = this.rows.length;
+      this.rows.push([laneIndex, kind]);
+      this.firstSeen.push(t);
+      this.index.set(key, row);
+    } else {
+      this.firstSeen[row] = Math.min(this.firstSeen[row] ?? t, t);
+    }
+    return row;
+  }
+
+  /** Rows in lane order, and within a lane by first time: the picture then reads top-down as the pod lived. */
+  order(): ReadonlyArray<number> {
+    return this.rows
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const la = this.rows[a]?.[0] ?? 0;
+        const lb = this.rows[b]?.[0] ?? 0;
+        return la - lb || (this.firstSeen[a] ?? 0) - (this.firstSeen[b] ?? 0) || a - b;
+      });
+  }
+}
+
+function packDivergence(finding: EntryFinding | undefined, rows: RowTable): PackedDivergence | undefined {
+  if (!finding) return undefined;
+  const subject = finding.subject;
+  const lane = subject === undefined ? undefined : laneOfSubject(subject, rows.lanes);
+  const at = finding.atSeconds === undefined ? undefined : roundMs(finding.atSeconds);
+  const label = subject ?? finding.check;
+  if (subject === undefined || lane === undefined) {
+    return at === undefined ? { row: -1, occ: 0, label } : { row: -1, occ: 0, at, label };
+  }
+  const parts = pointParts(subject, lane);
+  const row = rows.rowOf(lane, parts.kind, at ?? 0);
+  return at === undefined ? { row, occ: parts.occurrence, label } : { row, occ: parts.occurrence, at, label };
+}
+
+/** Packs one entry's timeline; `ruleIndex` interns rule ids shared across entries. */
+export function packTimeline(
+  timeline: Timeline,
+  firstFinding: EntryFinding | undefined,
+  ruleIndex: (rule: string) => number,
+): PackedTimeline {
+  const lanes = timeline.lanes.includes('pod') ? [...timeline.lanes] : [...timeline.lanes, 'pod'];
+  const lastTime = Math.max(
+    timeline.observeForSeconds,
+    ...timeline.observed.map((p) => p.t),
+    ...timeline.bands.map((b) => (Number.isFinite(b.toSeconds) ? b.toSeconds : 0)),
+  );
+  const end = roundMs(Number.isFinite(lastTime) && lastTime > 0 ? lastTime : 1);
+  const rows = new RowTable(lanes);
+  const w = timeline.windows.map((win): PackedWindow => {
+    const parts = pointParts(win.point, win.lane);
+    const from = clampTime(win.fromSeconds, end);
+    const row = rows.rowOf(win.lane, parts.kind, from);
+    const to = clampTime(win.toSeconds, end);
+    const certain = win.certainty === 'certain' ? 1 : 0;
+    const rule = ruleIndex(win.rule);
+    return win.follows === undefined
+      ? [row, from, to, certain, parts.occurrence, rule]
+      : [row, from, to, certain, parts.occurrence, rule, win.follows];
+  });
+  const o = timeline.observed.map((p): PackedPoint => {
+    const parts = pointParts(p.point, p.lane);
+    return [rows.rowOf(p.lane, parts.kind, p.t), roundMs(p.t), parts.occurrence];
+  });
+  const d = packDivergence(firstFinding, rows);
+  // Renumber rows into display order so the page only has to walk them.
+  const order = rows.order();
+  const renumber = new Map(order.map((oldRow, newRow) => [oldRow, newRow]));
+  const at = (row: number): number => renumber.get(row) ?? row;
+  const b = timeline.bands.map((band): PackedBand => [
+    band.label,
+    clampTime(band.fromSeconds, end),
+    clampTime(band.toSeconds, end),
+    band.lane === undefined ? -1 : lanes.indexOf(band.lane),
+  ]);
+  const steps = (s: Timeline['predictedStatus']): ReadonlyArray<PackedStep> =>
+    s.map((step) => [roundMs(step.t), step.status]);
+  const packed: PackedTimeline = {
+    lanes,
+    rows: order.map((oldRow) => rows.rows[oldRow] ?? [0, '']),
+    end,
+    w: w.map(([row, ...rest]): PackedWindow => [at(row), ...rest]),
+    o: o.map(([row, t, occ]): PackedPoint => [at(row), t, occ]),
+    b,
+    ps: steps(timeline.predictedStatus),
+    ...(timeline.observedStatus === undefined ? {} : { os: steps(timeline.observedStatus) }),
+  };
+  return d === undefined ? packed : { ...packed, d: d.row < 0 ? d : { ...d, row: at(d.row) } };
+}
+
+/** The timelines of every entry (null where an entry has none), with rule ids interned once for the page. */
+export function packTimelines(entries: ReadonlyArray<ResultEntry>): PackedTimelines {
+  const rules: Array<string> = [];
+  const ruleIds = new Map<string, number>();
+  const ruleIndex = (rule: string): number => {
+    let i = ruleIds.get(rule);
+    if (i === undefined) {
+      i = rules.length;
+      rules.push(rule);
+      ruleIds.set(rule, i);
+    }
+    return i;
+  };
+  return {
+    rules,
+    entries: entries.map((entry) =>
+      entry.timeline === undefined ? null : packTimeline(entry.timeline, entry.findings[0], ruleIndex),
+    ),
+  };
+}
