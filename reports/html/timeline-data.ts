@@ -80,13 +80,15 @@ function clampTime(t: number, end: number): number {
 
 class RowTable {
   readonly rows: Array<PackedRow> = [];
-  private readonly firstSeen: Array<number> = [];
+  // When a row first shows: its first observed point if any, else its earliest window (a window open from 0, such as
+  // a readiness one, would otherwise pull its row to the top).
+  private readonly firstSeen: Array<{ observed: number; predicted: number }> = [];
   private readonly index = new Map<string, number>();
 
   /** `lanes` grows when a point names a lane the timeline did not list, so nothing observed goes undrawn. */
   constructor(readonly lanes: Array<string>) {}
 
-  rowOf(lane: string, kind: string, t: number): number {
+  rowOf(lane: string, kind: string, t: number, source: 'observed' | 'predicted'): number {
     const key = `${lane}\u0000${kind}`;
     let row = this.index.get(key);
     if (row === undefined) {
@@ -94,12 +96,18 @@ class RowTable {
       if (laneIndex < 0) laneIndex = this.lanes.push(lane) - 1;
       row = this.rows.length;
       this.rows.push([laneIndex, kind]);
-      this.firstSeen.push(t);
+      this.firstSeen.push({ observed: Infinity, predicted: Infinity });
       this.index.set(key, row);
-    } else {
-      this.firstSeen[row] = Math.min(this.firstSeen[row] ?? t, t);
     }
+    const seen = this.firstSeen[row];
+    if (seen) seen[source] = Math.min(seen[source], t);
     return row;
+  }
+
+  private when(row: number): number {
+    const seen = this.firstSeen[row];
+    if (!seen) return Infinity;
+    return Number.isFinite(seen.observed) ? seen.observed : seen.predicted;
   }
 
   /** Rows in lane order, and within a lane by first time: the picture then reads top-down as the pod lived. */
@@ -109,7 +117,7 @@ class RowTable {
       .sort((a, b) => {
         const la = this.rows[a]?.[0] ?? 0;
         const lb = this.rows[b]?.[0] ?? 0;
-        return la - lb || (this.firstSeen[a] ?? 0) - (this.firstSeen[b] ?? 0) || a - b;
+        return la - lb || this.when(a) - this.when(b) || a - b;
       });
   }
 }
@@ -124,7 +132,7 @@ function packDivergence(finding: EntryFinding | undefined, rows: RowTable): Pack
     return at === undefined ? { row: -1, occ: 0, label } : { row: -1, occ: 0, at, label };
   }
   const parts = pointParts(subject, lane);
-  const row = rows.rowOf(lane, parts.kind, at ?? 0);
+  const row = rows.rowOf(lane, parts.kind, at ?? Infinity, 'predicted');
   return at === undefined ? { row, occ: parts.occurrence, label } : { row, occ: parts.occurrence, at, label };
 }
 
@@ -145,7 +153,7 @@ export function packTimeline(
   const w = timeline.windows.map((win): PackedWindow => {
     const parts = pointParts(win.point, win.lane);
     const from = clampTime(win.fromSeconds, end);
-    const row = rows.rowOf(win.lane, parts.kind, from);
+    const row = rows.rowOf(win.lane, parts.kind, from, 'predicted');
     const to = clampTime(win.toSeconds, end);
     const certain = win.certainty === 'certain' ? 1 : 0;
     const rule = ruleIndex(win.rule);
@@ -155,7 +163,7 @@ export function packTimeline(
   });
   const o = timeline.observed.map((p): PackedPoint => {
     const parts = pointParts(p.point, p.lane);
-    return [rows.rowOf(p.lane, parts.kind, p.t), roundMs(p.t), parts.occurrence];
+    return [rows.rowOf(p.lane, parts.kind, p.t, 'observed'), roundMs(p.t), parts.occurrence];
   });
   const d = packDivergence(firstFinding, rows);
   // Renumber rows into display order so the page only has to walk them.

@@ -98,6 +98,12 @@
     return counts;
   }
 
+  function seenPoint(tl, row, occ) {
+    return tl.o.some(function (o) {
+      return o[0] === row && o[2] === occ;
+    });
+  }
+
   function itemsOf(tl, rules) {
     var items = [];
     var d = tl.d;
@@ -111,11 +117,9 @@
       var row = tl.rows[w[0]];
       var name = pointName(tl.lanes[row[0]], row[1], w[4]);
       var divergent = isDivergent(w[0], w[4]);
-      var label = divergent
-        ? '✗ ' + (many[w[0]] > 1 ? '#' + String(w[4]) : '')
-        : many[w[0]] > 1
-          ? '#' + String(w[4])
-          : '';
+      var occ = many[w[0]] > 1 ? '#' + String(w[4]) : '';
+      // A divergent point that never came has no dot to carry the mark: its window says so.
+      var label = divergent && !seenPoint(tl, w[0], w[4]) ? '✗ ' + occ + ' never seen' : occ;
       items.push({
         id: 'w' + String(i),
         group: 'r' + String(w[0]),
@@ -216,16 +220,15 @@
     host.appendChild(canvas);
     var end = tl.end;
     var pad = Math.max(end * 0.02, 0.2);
-    var timeline = null;
-    // No start/end options: with them vis-timeline 8.5 can leave a timeline hidden until its range is changed by
-    // hand. It fits the items first; the window we want is set once the first draw is done.
-    timeline = new vis.Timeline(canvas, itemsOf(tl, all.rules), groupsOf(tl), {
+    // vis-timeline 8.5 shows a timeline only once a draw follows a range change, so a window given as an option can
+    // leave it hidden; with no window it shows at its first draw (fitted to the items). The window and the pan
+    // limits are set once that draw is done (limits set before it would clamp its default range and warn).
+    var timeline = new vis.Timeline(canvas, itemsOf(tl, all.rules), groupsOf(tl), {
       onInitialDrawComplete: function () {
+        timeline.setOptions({ min: -pad * 4 * MS, max: (end + pad * 4) * MS });
         timeline.setWindow(-pad * MS, (end + pad) * MS, { animation: false });
         host.setAttribute('data-drawn', 'true');
       },
-      min: -pad * 4 * MS,
-      max: (end + pad * 4) * MS,
       zoomMin: 10,
       zoomKey: 'ctrlKey',
       stack: false,
