@@ -2,6 +2,6 @@
 import { markup, type Html } from './escape.ts';
 
 /** `id` must be unique in the page and made by the renderer (never from a run), since it lands in an attribute. */
-export function copyBlock(id: string, text: string, label: string): Html {
-  return markup`<div class="copyable"><button type="button" class="copy" data-copy="${id}" title="Copy ${label}">Copy</button><pre id="${id}">${text}</pre></div>`;
+export function copyBlock(id: string, text: string): Html {
+  return markup`<div class="copyable"><button type="button" class="copy" data-copy="${id}">Copy</button><pre id="${id}">${text}</pre></div>`;
 }

@@ -25,8 +25,9 @@ function areaRank(area: string): number {
 /** Tallies entries[].rules; areas from results.rules, in the catalogue's order, rules by id within an area. */
 export function tallyRules(
   entries: ReadonlyArray<ResultEntry>,
-  rules: ReadonlyMap<string, RuleInfo>,
+  catalogue: ReadonlyArray<RuleInfo>,
 ): ReadonlyArray<RuleTally> {
+  const rules = new Map(catalogue.map((r) => [r.id, r]));
   const tallies = new Map<string, { pass: number; fail: number; unknown: number }>();
   for (const entry of entries) {
     for (const { rule, status } of entry.rules) {
@@ -58,7 +59,7 @@ function ruleRow(t: RuleTally): Html {
 }
 
 /** The coverage section. */
-export function renderCoverage(entries: ReadonlyArray<ResultEntry>, rules: ReadonlyMap<string, RuleInfo>): Html {
+export function renderCoverage(entries: ReadonlyArray<ResultEntry>, rules: ReadonlyArray<RuleInfo>): Html {
   const tallies = tallyRules(entries, rules);
   if (tallies.length === 0) {
     return markup`<section id="coverage"><h2>Rule coverage</h2><p class="muted">No entry named a rule.</p></section>`;

@@ -3,9 +3,10 @@
  * failures are open when the page loads; the case files and manifests ride along for the first entries that did not
  * pass, so a run with a thousand failures still makes a page that opens quickly (results.json holds them all).
  */
-import type { EntryStatus, ResultEntry, RuleInfo } from '../results/schema.ts';
+import type { EntryStatus, ResultEntry } from '../results/schema.ts';
 import { renderEntry } from './entry.ts';
 import { markup, type Html } from './escape.ts';
+import type { RuleExplanations } from './rule-explanation.ts';
 
 /** How many failures are open on load, and how many entries that did not pass carry their files. */
 export interface EntryLimits {
@@ -13,7 +14,9 @@ export interface EntryLimits {
   readonly entriesWithFiles: number;
 }
 
-export const defaultEntryLimits: EntryLimits = { openFailures: 10, entriesWithFiles: 100 };
+// Thirty: a case file and its manifest take 10–15 kB, so a run where a thousand entries fail still makes a page under
+// 5 MB with room to spare (test/reports/html/size.test.ts); a person reads the first failures, results.json has all.
+export const defaultEntryLimits: EntryLimits = { openFailures: 10, entriesWithFiles: 30 };
 
 const sections: ReadonlyArray<{ readonly status: EntryStatus; readonly id: string; readonly title: string }> = [
   { status: 'fail', id: 'failures', title: 'Failures' },
@@ -26,12 +29,17 @@ const sections: ReadonlyArray<{ readonly status: EntryStatus; readonly id: strin
 /** Every entry in reading order, grouped by status; the original index stays the entry's id in the page. */
 export function renderEntrySections(
   entries: ReadonlyArray<ResultEntry>,
-  rules: ReadonlyMap<string, RuleInfo>,
+  rules: RuleExplanations,
   limits: EntryLimits = defaultEntryLimits,
 ): Html {
   let opened = 0;
   let withFiles = 0;
-  return markup`${sections.map(({ status, id, title }) => {
+  const notPassed = entries.filter((e) => e.status === 'fail' || e.status === 'error' || e.status === 'unknown').length;
+  const capNote =
+    notPassed > limits.entriesWithFiles
+      ? markup`<p class="muted files-cap">The page carries the case file and manifest of the first ${limits.entriesWithFiles} of the ${notPassed} entries that did not pass; results.json holds them all (<code>podconform report</code> re-renders it).</p>`
+      : '';
+  return markup`${capNote}${sections.map(({ status, id, title }) => {
     const members = entries.flatMap((entry, index) => (entry.status === status ? [{ entry, index }] : []));
     if (members.length === 0) return '';
     const rendered = members.map(({ entry, index }) => {

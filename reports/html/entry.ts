@@ -3,11 +3,11 @@
  * first divergence explained, the timeline's host (drawn by the page's script when opened), the other findings, the
  * replay line, and for failures the case YAML and the kubectl-ready manifest.
  */
-import type { EntryFinding, EntryStatus, ResultEntry, RuleInfo, TimelineWindow } from '../results/schema.ts';
+import type { EntryFinding, EntryStatus, ResultEntry, TimelineWindow } from '../results/schema.ts';
 import { copyBlock } from './copy-block.ts';
 import { markup, type Html } from './escape.ts';
 import { formatSeconds, formatWindow } from './format.ts';
-import { ruleExplanation } from './rule-explanation.ts';
+import type { RuleExplanations } from './rule-explanation.ts';
 
 /** How much of an entry the page carries. */
 export interface EntryRenderOptions {
@@ -46,17 +46,16 @@ function windowSentence(subject: string, window: TimelineWindow | undefined): Ht
   return markup`<p>Predicted window of <code>${subject}</code>: <b>${formatWindow(window.fromSeconds, window.toSeconds)}</b> (${window.certainty}), counted from <code>${from}</code>, by rule <code>${window.rule}</code>.</p>`;
 }
 
-function firstDivergence(entry: ResultEntry, finding: EntryFinding, rules: ReadonlyMap<string, RuleInfo>): Html {
+function firstDivergence(entry: ResultEntry, finding: EntryFinding, rules: RuleExplanations): Html {
   const window = windowOf(entry, finding.subject);
   const rule = finding.rule ?? window?.rule;
   const subject = finding.subject === undefined ? '' : markup` · subject <code>${finding.subject}</code>`;
   const at = finding.atSeconds === undefined ? '' : markup` · at <b>t = ${formatSeconds(finding.atSeconds)}</b>`;
   return markup`<div class="first-divergence">
 <h4>First divergence ${statusBadge(finding.status)}</h4>
-<p class="finding-message">${finding.message}</p>
 <p class="muted">check <code>${finding.check}</code>${subject}${at}</p>
 ${finding.subject === undefined ? '' : windowSentence(finding.subject, window)}
-${rule === undefined ? '' : ruleExplanation(rule, rules)}
+${rule === undefined ? '' : rules.reference(rule)}
 </div>`;
 }
 
@@ -74,17 +73,15 @@ function otherFindings(findings: ReadonlyArray<EntryFinding>): Html | '' {
 function manifestBlock(index: number, manifest: ResultEntry['manifest']): Html | '' {
   if (manifest === undefined) return '';
   if ('yaml' in manifest) {
-    return markup`<h4>Manifest <span class="muted">(ready for kubectl apply -f)</span></h4>${copyBlock(`manifest-${String(index)}`, manifest.yaml, 'the manifest')}`;
+    return markup`<h4>Manifest <span class="muted">(ready for kubectl apply -f)</span></h4>${copyBlock(`manifest-${String(index)}`, manifest.yaml)}`;
   }
   return markup`<h4>Manifest</h4><p class="muted">Not available: ${manifest.unavailable}</p>`;
 }
 
 function files(index: number, entry: ResultEntry, options: EntryRenderOptions): Html | '' {
   if (entry.status === 'pass' || entry.status === 'no expectations') return '';
-  if (!options.withFiles) {
-    return markup`<p class="muted">This entry's case file and manifest are in results.json (entries[${index}]); the page carries them for the first entries only.</p>`;
-  }
-  return markup`<h4>Case file</h4>${copyBlock(`case-${String(index)}`, entry.caseYaml, 'the case file')}
+  if (!options.withFiles) return '';
+  return markup`<h4>Case file</h4>${copyBlock(`case-${String(index)}`, entry.caseYaml)}
 ${manifestBlock(index, entry.manifest)}`;
 }
 
@@ -100,7 +97,7 @@ function summaryLine(entry: ResultEntry): Html {
 export function renderEntry(
   index: number,
   entry: ResultEntry,
-  rules: ReadonlyMap<string, RuleInfo>,
+  rules: RuleExplanations,
   options: EntryRenderOptions,
 ): Html {
   const [first, ...rest] = entry.findings;
@@ -117,9 +114,7 @@ export function renderEntry(
       ? ''
       : markup`<p class="muted">Documentation divergences seen here: ${entry.divergences.length} (see <a href="#divergences">Documentation divergences</a>).</p>`;
   const replay =
-    entry.replay === undefined
-      ? ''
-      : markup`<h4>Replay</h4>${copyBlock(`replay-${String(index)}`, entry.replay, 'the replay line')}`;
+    entry.replay === undefined ? '' : markup`<h4>Replay</h4>${copyBlock(`replay-${String(index)}`, entry.replay)}`;
   return markup`<details class="entry ${statusClass(entry.status)}" id="entry-${index}"${options.open ? markup` open` : ''}>
 ${summaryLine(entry)}
 <div class="entry-body">

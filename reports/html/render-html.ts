@@ -10,17 +10,23 @@ import { renderDivergences } from './divergences.ts';
 import { defaultEntryLimits, renderEntrySections, type EntryLimits } from './entry-sections.ts';
 import { markup } from './escape.ts';
 import { renderPage } from './page.ts';
-import { rulesById } from './rule-explanation.ts';
+import { ruleExplanations } from './rule-explanation.ts';
 import { renderSummary } from './summary.ts';
 import { packTimelines } from './timeline-data.ts';
 
 /** The page for one results file. */
 export function renderHtml(results: ResultsFile, assets: HtmlAssets, limits: EntryLimits = defaultEntryLimits): string {
-  const rules = rulesById(results.rules);
-  const title = `podconform ${results.status} — ${results.backend.name}${results.seed === undefined ? '' : ` seed ${String(results.seed)}`}`;
+  const rules = ruleExplanations(results.rules);
+  const seed = results.seed === undefined ? '' : ` seed ${String(results.seed)}`;
+  const title = `podconform ${results.status} — ${results.backend.name}${seed}`;
+  // The entries first: the rule templates hold the rules they referred to.
+  const entries = renderEntrySections(results.entries, rules, limits);
   const body = markup`<main>
-    ${renderSummary(results)} ${renderEntrySections(results.entries, rules, limits)}
-    ${renderCoverage(results.entries, rules)} ${renderDivergences(results)}
-  </main>`;
+${renderSummary(results)}
+${entries}
+${renderCoverage(results.entries, results.rules)}
+${renderDivergences(results)}
+</main>
+${rules.templates()}`;
   return renderPage(title, body, packTimelines(results.entries), assets);
 }

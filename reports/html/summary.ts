@@ -61,7 +61,7 @@ ${row('Tool', markup`${tool.name} ${tool.version}${commit}`)}
 ${row('Time', markup`${results.startedAt} → ${results.finishedAt}${took}`)}
 </table>
 <h3>Replay</h3>
-${copyBlock('replay-run', results.replay, 'the replay line')}
+${copyBlock('replay-run', results.replay)}
 ${lines('Backend notices', backend.notices, 'notices')}
 ${lines('Files that could not be loaded', results.problems, 'problems')}
 <nav class="toc"><a href="#failures">Failures</a> · <a href="#unknown">Unknown</a> · <a href="#passes">Passes</a> · <a href="#coverage">Rule coverage</a> · <a href="#divergences">Documentation divergences</a></nav>

@@ -4,25 +4,33 @@
  * Only what the picture needs is kept (results.json holds the full prediction and observation).
  *
  * Shape (short keys on purpose; reports/html/client/report-page.js reads it):
- * `{ rules: string[], entries: (PackedTimeline | null)[] }`, entries indexed like results.entries.
+ * `{ strings: string[], entries: (PackedTimeline | null)[] }`, entries indexed like results.entries; every text
+ * (lane, kind of point, rule, anchor, status, band label) is an index into `strings`, since the same few hundred
+ * texts recur across a thousand entries.
  */
 import type { EntryFinding, ResultEntry, Timeline } from '../results/schema.ts';
 import { roundMs } from './format.ts';
 
 /** One row of the picture: a kind of point (`started`) on a lane (`app`); its occurrences share the row. */
-type PackedRow = readonly [lane: number, kind: string];
+type PackedRow = readonly [lane: number, kind: number];
 
-/** `[row, from, to, certain (1) or possible (0), occurrence, rule index, follows?]` */
-type PackedWindow = readonly [number, number, number, 0 | 1, number, number, string?];
+/** A window while packing: `[row, from, to, certain (1) or possible (0), occurrence, rule, follows?]`. */
+type PackedWindow = readonly [number, number, number, 0 | 1, number, number, number?];
 
-/** `[row, t, occurrence]` */
+/** An observed point while packing: `[row, t, occurrence]`. */
 type PackedPoint = readonly [number, number, number];
 
+/** Numbers per window in `PackedTimeline.w`: row, from, to, occurrence × 2 + certain, rule, follows (or -1). */
+export const windowStride = 6;
+
+/** Numbers per observed point in `PackedTimeline.o`: row, t, occurrence. */
+export const pointStride = 3;
+
 /** `[label, from, to, lane index or -1 for the whole pod]` */
-type PackedBand = readonly [string, number, number, number];
+type PackedBand = readonly [number, number, number, number];
 
 /** `[t, status]` */
-type PackedStep = readonly [number, string];
+type PackedStep = readonly [number, number];
 
 /** The first divergence as the picture marks it. */
 interface PackedDivergence {
@@ -30,15 +38,18 @@ interface PackedDivergence {
   readonly row: number;
   readonly occ: number;
   readonly at?: number;
-  readonly label: string;
+  readonly label: number;
 }
 
 export interface PackedTimeline {
-  readonly lanes: ReadonlyArray<string>;
+  /** lane names top to bottom (indices into `strings`); rows and bands refer to lanes by position here */
+  readonly lanes: ReadonlyArray<number>;
   readonly rows: ReadonlyArray<PackedRow>;
   readonly end: number;
-  readonly w: ReadonlyArray<PackedWindow>;
-  readonly o: ReadonlyArray<PackedPoint>;
+  /** the windows flattened, `windowStride` numbers each (flat arrays cost a fifth less than nested ones) */
+  readonly w: ReadonlyArray<number>;
+  /** the observed points flattened, `pointStride` numbers each */
+  readonly o: ReadonlyArray<number>;
   readonly b: ReadonlyArray<PackedBand>;
   readonly ps: ReadonlyArray<PackedStep>;
   readonly os?: ReadonlyArray<PackedStep>;
@@ -46,7 +57,7 @@ export interface PackedTimeline {
 }
 
 export interface PackedTimelines {
-  readonly rules: ReadonlyArray<string>;
+  readonly strings: ReadonlyArray<string>;
   readonly entries: ReadonlyArray<PackedTimeline | null>;
 }
 
@@ -79,7 +90,7 @@ function clampTime(t: number, end: number): number {
 }
 
 class RowTable {
-  readonly rows: Array<PackedRow> = [];
+  readonly rows: Array<readonly [lane: number, kind: string]> = [];
   // When a row first shows: its first observed point if any, else its earliest window (a window open from 0, such as
   // a readiness one, would otherwise pull its row to the top).
   private readonly firstSeen: Array<{ observed: number; predicted: number }> = [];
@@ -122,12 +133,16 @@ class RowTable {
   }
 }
 
-function packDivergence(finding: EntryFinding | undefined, rows: RowTable): PackedDivergence | undefined {
+function packDivergence(
+  finding: EntryFinding | undefined,
+  rows: RowTable,
+  intern: (text: string) => number,
+): PackedDivergence | undefined {
   if (!finding) return undefined;
   const subject = finding.subject;
   const lane = subject === undefined ? undefined : laneOfSubject(subject, rows.lanes);
   const at = finding.atSeconds === undefined ? undefined : roundMs(finding.atSeconds);
-  const label = subject ?? finding.check;
+  const label = intern(subject ?? finding.check);
   if (subject === undefined || lane === undefined) {
     return at === undefined ? { row: -1, occ: 0, label } : { row: -1, occ: 0, at, label };
   }
@@ -136,11 +151,11 @@ function packDivergence(finding: EntryFinding | undefined, rows: RowTable): Pack
   return at === undefined ? { row, occ: parts.occurrence, label } : { row, occ: parts.occurrence, at, label };
 }
 
-/** Packs one entry's timeline; `ruleIndex` interns rule ids shared across entries. */
+/** Packs one entry's timeline; `intern` gives a text's index in the strings shared by every entry. */
 export function packTimeline(
   timeline: Timeline,
   firstFinding: EntryFinding | undefined,
-  ruleIndex: (rule: string) => number,
+  intern: (text: string) => number,
 ): PackedTimeline {
   const lanes = timeline.lanes.includes('pod') ? [...timeline.lanes] : [...timeline.lanes, 'pod'];
   const lastTime = Math.max(
@@ -156,34 +171,44 @@ export function packTimeline(
     const row = rows.rowOf(win.lane, parts.kind, from, 'predicted');
     const to = clampTime(win.toSeconds, end);
     const certain = win.certainty === 'certain' ? 1 : 0;
-    const rule = ruleIndex(win.rule);
+    const rule = intern(win.rule);
     return win.follows === undefined
       ? [row, from, to, certain, parts.occurrence, rule]
-      : [row, from, to, certain, parts.occurrence, rule, win.follows];
+      : [row, from, to, certain, parts.occurrence, rule, intern(win.follows)];
   });
   const o = timeline.observed.map((p): PackedPoint => {
     const parts = pointParts(p.point, p.lane);
     return [rows.rowOf(p.lane, parts.kind, p.t, 'observed'), roundMs(p.t), parts.occurrence];
   });
-  const d = packDivergence(firstFinding, rows);
+  const d = packDivergence(firstFinding, rows, intern);
   // Renumber rows into display order so the page only has to walk them.
   const order = rows.order();
   const renumber = new Map(order.map((oldRow, newRow) => [oldRow, newRow]));
   const at = (row: number): number => renumber.get(row) ?? row;
   const b = timeline.bands.map((band): PackedBand => [
-    band.label,
+    intern(band.label),
     clampTime(band.fromSeconds, end),
     clampTime(band.toSeconds, end),
     band.lane === undefined ? -1 : lanes.indexOf(band.lane),
   ]);
   const steps = (s: Timeline['predictedStatus']): ReadonlyArray<PackedStep> =>
-    s.map((step) => [roundMs(step.t), step.status]);
+    s.map((step) => [roundMs(step.t), intern(step.status)]);
   const packed: PackedTimeline = {
-    lanes,
-    rows: order.map((oldRow) => rows.rows[oldRow] ?? [0, '']),
+    lanes: lanes.map(intern),
+    rows: order.map((oldRow): PackedRow => {
+      const [lane, kind] = rows.rows[oldRow] ?? [0, ''];
+      return [lane, intern(kind)];
+    }),
     end,
-    w: w.map(([row, ...rest]): PackedWindow => [at(row), ...rest]),
-    o: o.map(([row, t, occ]): PackedPoint => [at(row), t, occ]),
+    w: w.flatMap(([row, from, to, certain, occ, rule, follows]) => [
+      at(row),
+      from,
+      to,
+      occ * 2 + certain,
+      rule,
+      follows ?? -1,
+    ]),
+    o: o.flatMap(([row, t, occ]) => [at(row), t, occ]),
     b,
     ps: steps(timeline.predictedStatus),
     ...(timeline.observedStatus === undefined ? {} : { os: steps(timeline.observedStatus) }),
@@ -191,23 +216,23 @@ export function packTimeline(
   return d === undefined ? packed : { ...packed, d: d.row < 0 ? d : { ...d, row: at(d.row) } };
 }
 
-/** The timelines of every entry (null where an entry has none), with rule ids interned once for the page. */
+/** The timelines of every entry (null where an entry has none), with their texts interned once for the page. */
 export function packTimelines(entries: ReadonlyArray<ResultEntry>): PackedTimelines {
-  const rules: Array<string> = [];
-  const ruleIds = new Map<string, number>();
-  const ruleIndex = (rule: string): number => {
-    let i = ruleIds.get(rule);
+  const strings: Array<string> = [];
+  const ids = new Map<string, number>();
+  const intern = (text: string): number => {
+    let i = ids.get(text);
     if (i === undefined) {
-      i = rules.length;
-      rules.push(rule);
-      ruleIds.set(rule, i);
+      i = strings.length;
+      strings.push(text);
+      ids.set(text, i);
     }
     return i;
   };
   return {
-    rules,
+    strings,
     entries: entries.map((entry) =>
-      entry.timeline === undefined ? null : packTimeline(entry.timeline, entry.findings[0], ruleIndex),
+      entry.timeline === undefined ? null : packTimeline(entry.timeline, entry.findings[0], intern),
     ),
   };
 }

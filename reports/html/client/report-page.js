@@ -104,7 +104,7 @@
     });
   }
 
-  function itemsOf(tl, rules) {
+  function itemsOf(tl) {
     var items = [];
     var d = tl.d;
     var many = occurrencesPerRow(tl);
@@ -135,7 +135,7 @@
           (w[3] === 1 ? ' (certain)' : ' (possible)') +
           (w[6] ? ', counted from ' + w[6] : '') +
           ', rule ' +
-          rules[w[5]],
+          w[5],
       });
     });
     tl.o.forEach(function (o, i) {
@@ -208,11 +208,49 @@
     return t.toFixed(digits) + ' s';
   }
 
+  // The block keeps every text once, in `strings`; an entry refers to them by index (reports/html/timeline-data.ts).
+  function chunks(flat, stride) {
+    var out = [];
+    for (var i = 0; i < flat.length; i += stride) out.push(flat.slice(i, i + stride));
+    return out;
+  }
+
+  function decode(packed, strings) {
+    var text = function (i) {
+      return strings[i];
+    };
+    return {
+      lanes: packed.lanes.map(text),
+      rows: packed.rows.map(function (r) {
+        return [r[0], text(r[1])];
+      }),
+      end: packed.end,
+      w: chunks(packed.w, 6).map(function (w) {
+        // row, from, to, occurrence × 2 + certain, rule, follows (-1: from pod creation)
+        return [w[0], w[1], w[2], w[3] % 2, Math.floor(w[3] / 2), text(w[4]), w[5] < 0 ? undefined : text(w[5])];
+      }),
+      o: chunks(packed.o, 3),
+      b: packed.b.map(function (b) {
+        return [text(b[0]), b[1], b[2], b[3]];
+      }),
+      ps: packed.ps.map(function (p) {
+        return [p[0], text(p[1])];
+      }),
+      os: packed.os
+        ? packed.os.map(function (p) {
+            return [p[0], text(p[1])];
+          })
+        : undefined,
+      d: packed.d ? { row: packed.d.row, occ: packed.d.occ, at: packed.d.at, label: text(packed.d.label) } : undefined,
+    };
+  }
+
   function draw(host) {
     var index = Number(host.getAttribute('data-entry'));
     var all = timelines();
-    var tl = all.entries[index];
-    if (!tl) return;
+    var packed = all.entries[index];
+    if (!packed) return;
+    var tl = decode(packed, all.strings);
     host.setAttribute('data-drawn', 'pending');
     var legend = document.getElementById('timeline-legend');
     if (legend) host.appendChild(legend.content.cloneNode(true));
@@ -223,7 +261,7 @@
     // vis-timeline 8.5 shows a timeline only once a draw follows a range change, so a window given as an option can
     // leave it hidden; with no window it shows at its first draw (fitted to the items). The window and the pan
     // limits are set once that draw is done (limits set before it would clamp its default range and warn).
-    var timeline = new vis.Timeline(canvas, itemsOf(tl, all.rules), groupsOf(tl), {
+    var timeline = new vis.Timeline(canvas, itemsOf(tl), groupsOf(tl), {
       onInitialDrawComplete: function () {
         timeline.setOptions({ min: -pad * 4 * MS, max: (end + pad * 4) * MS });
         timeline.setWindow(-pad * MS, (end + pad) * MS, { animation: false });
@@ -251,7 +289,19 @@
     );
   }
 
+  // An entry refers to its rule's explanation, written once per page as a <template> (reports/html/rule-explanation.ts).
+  function explainRules(details) {
+    var refs = details.querySelectorAll('.rule[data-rule-template]:not([data-filled])');
+    for (var i = 0; i < refs.length; i++) {
+      var template = document.getElementById(refs[i].getAttribute('data-rule-template'));
+      if (!template) continue;
+      refs[i].replaceChildren(template.content.cloneNode(true));
+      refs[i].setAttribute('data-filled', 'true');
+    }
+  }
+
   function drawIn(details) {
+    explainRules(details);
     var hosts = details.querySelectorAll('.timeline-host:not([data-drawn])');
     for (var i = 0; i < hosts.length; i++) draw(hosts[i]);
   }
