@@ -96,9 +96,17 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       globals: Object.fromEntries(
-        ['window', 'document', 'navigator', 'performance', 'setTimeout', 'Element', 'HTMLDetailsElement', 'vis'].map(
-          (name) => [name, 'readonly'],
-        ),
+        [
+          'window',
+          'document',
+          'navigator',
+          'performance',
+          'setTimeout',
+          'Element',
+          'HTMLDetailsElement',
+          'IntersectionObserver',
+          'vis',
+        ].map((name) => [name, 'readonly']),
       ),
     },
   },

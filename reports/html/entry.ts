@@ -51,12 +51,9 @@ function firstDivergence(entry: ResultEntry, finding: EntryFinding, rules: RuleE
   const rule = finding.rule ?? window?.rule;
   const subject = finding.subject === undefined ? '' : markup` · subject <code>${finding.subject}</code>`;
   const at = finding.atSeconds === undefined ? '' : markup` · at <b>t = ${formatSeconds(finding.atSeconds)}</b>`;
-  return markup`<div class="first-divergence">
-<h4>First divergence ${statusBadge(finding.status)}</h4>
-<p class="muted">check <code>${finding.check}</code>${subject}${at}</p>
-${finding.subject === undefined ? '' : windowSentence(finding.subject, window)}
-${rule === undefined ? '' : rules.reference(rule)}
-</div>`;
+  const windowLine = finding.subject === undefined ? '' : windowSentence(finding.subject, window);
+  const explanation = rule === undefined ? '' : rules.reference(rule);
+  return markup`<div class="first-divergence"><h4>First divergence ${statusBadge(finding.status)}</h4><p class="muted">check <code>${finding.check}</code>${subject}${at}</p>${windowLine}${explanation}</div>`;
 }
 
 function findingLine(f: EntryFinding): Html {
@@ -81,8 +78,7 @@ function manifestBlock(index: number, manifest: ResultEntry['manifest']): Html |
 function files(index: number, entry: ResultEntry, options: EntryRenderOptions): Html | '' {
   if (entry.status === 'pass' || entry.status === 'no expectations') return '';
   if (!options.withFiles) return '';
-  return markup`<h4>Case file</h4>${copyBlock(`case-${String(index)}`, entry.caseYaml)}
-${manifestBlock(index, entry.manifest)}`;
+  return markup`<h4>Case file</h4>${copyBlock(`case-${String(index)}`, entry.caseYaml)}${manifestBlock(index, entry.manifest)}`;
 }
 
 function summaryLine(entry: ResultEntry): Html {
@@ -100,7 +96,7 @@ export function renderEntry(
   rules: RuleExplanations,
   options: EntryRenderOptions,
 ): Html {
-  const [first, ...rest] = entry.findings;
+  const [first, ...further] = entry.findings;
   const reason =
     entry.outcomeReason === undefined
       ? ''
@@ -115,16 +111,9 @@ export function renderEntry(
       : markup`<p class="muted">Documentation divergences seen here: ${entry.divergences.length} (see <a href="#divergences">Documentation divergences</a>).</p>`;
   const replay =
     entry.replay === undefined ? '' : markup`<h4>Replay</h4>${copyBlock(`replay-${String(index)}`, entry.replay)}`;
-  return markup`<details class="entry ${statusClass(entry.status)}" id="entry-${index}"${options.open ? markup` open` : ''}>
-${summaryLine(entry)}
-<div class="entry-body">
-${reason}
-${first === undefined ? '' : firstDivergence(entry, first, rules)}
-${timeline}
-${otherFindings(rest)}
-${divergences}
-${replay}
-${files(index, entry, options)}
-</div>
-</details>`;
+  // No line breaks between the elements: each would be a text node, and a thousand entries make thousands of them.
+  const body = [reason, first === undefined ? '' : firstDivergence(entry, first, rules), timeline];
+  const tail = [otherFindings(further), divergences, replay, files(index, entry, options)];
+  return markup`<details class="entry ${statusClass(entry.status)}" id="entry-${index}"${options.open ? markup` open` : ''}>${summaryLine(entry)}<div class="entry-body">${body}${tail}</div></details>
+`;
 }

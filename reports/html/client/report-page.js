@@ -300,10 +300,30 @@
     }
   }
 
+  // A timeline is drawn when its entry is open and it comes near the viewport: the failures open on load do not all
+  // cost a drawing before the page can be used, and an entry opened by hand is in view, so it is drawn at once.
+  var observer = null;
+  var firstBatchDone = false;
+
+  function onIntersect(records) {
+    records.forEach(function (record) {
+      if (!record.isIntersecting) return;
+      observer.unobserve(record.target);
+      draw(record.target);
+    });
+    if (!firstBatchDone) {
+      firstBatchDone = true;
+      document.documentElement.setAttribute('data-timelines-drawn-at', String(Math.round(performance.now())));
+    }
+  }
+
   function drawIn(details) {
     explainRules(details);
     var hosts = details.querySelectorAll('.timeline-host:not([data-drawn])');
-    for (var i = 0; i < hosts.length; i++) draw(hosts[i]);
+    for (var i = 0; i < hosts.length; i++) {
+      if (observer) observer.observe(hosts[i]);
+      else draw(hosts[i]);
+    }
   }
 
   document.addEventListener(
@@ -315,18 +335,16 @@
     true,
   );
 
-  // The failures open on load are drawn one per task, so the page is usable before the last one is drawn.
-  function drawOpenOnLoad() {
-    var open = Array.prototype.slice.call(document.querySelectorAll('details.entry[open]'));
-    (function next() {
-      var details = open.shift();
-      if (!details) {
-        document.documentElement.setAttribute('data-timelines-drawn-at', String(Math.round(performance.now())));
-        return;
-      }
-      drawIn(details);
-      setTimeout(next, 0);
-    })();
+  function start() {
+    if (typeof IntersectionObserver === 'function') {
+      observer = new IntersectionObserver(onIntersect, { rootMargin: '400px 0px' });
+    }
+    var open = document.querySelectorAll('details.entry[open]');
+    for (var i = 0; i < open.length; i++) drawIn(open[i]);
+    if (!observer || open.length === 0) {
+      firstBatchDone = true;
+      document.documentElement.setAttribute('data-timelines-drawn-at', String(Math.round(performance.now())));
+    }
   }
 
   function copyText(text, button) {
@@ -370,6 +388,6 @@
     if (pre) copyText(pre.textContent, button);
   });
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawOpenOnLoad);
-  else drawOpenOnLoad();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();
