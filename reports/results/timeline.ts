@@ -3,10 +3,11 @@
  * its anchor point was observed (as the differ judges it) or, unobserved, from where the model put the anchor; the
  * observed points; faults and API actions as bands; STATUS over time.
  */
-import { goneStatus, statusTimeline } from '../../specs/model/index.ts';
+import { statusTimeline } from '../../specs/model/index.ts';
 import {
   allContainers,
   formatPointRef,
+  goneStatus,
   parsePointRef,
   type Observation,
   type Prediction,
@@ -79,6 +80,22 @@ function windowsOf(prediction: Prediction, observed: ReadonlyMap<string, number>
   return windows;
 }
 
+/** STATUS as seen: over time where the backend watched it, else its final value where the final state was taken. */
+function observedStatusOf(
+  observation: Observation | undefined,
+  times: ReadonlyMap<string, number>,
+  observeFor: number,
+): Pick<Timeline, 'observedStatus'> {
+  if (observation === undefined) return {};
+  if (observation.statusOverTime !== undefined && observation.statusOverTime.length > 0) {
+    return { observedStatus: observation.statusOverTime.map((s) => ({ t: ms(s.t), status: s.status })) };
+  }
+  const gone = observation.final.gone === true;
+  const status = gone ? goneStatus : observation.final.status;
+  if (status === undefined) return {};
+  return { observedStatus: [{ t: ms(gone ? (times.get('pod.gone') ?? observeFor) : observeFor), status }] };
+}
+
 /** The timeline of one judged scenario; either side may be missing (the backend saw nothing, the model failed). */
 export function timelineOf(
   scenario: Scenario,
@@ -96,8 +113,6 @@ export function timelineOf(
   } catch {
     // The model failing here is reported where the scenario is judged; the picture goes without the STATUS lane.
   }
-  const finalStatus = observation?.final.status;
-  const observedGone = observation?.final.gone === true;
   return {
     lanes,
     observeForSeconds: scenario.observeForSeconds,
@@ -105,16 +120,6 @@ export function timelineOf(
     observed,
     bands: bandsOf(scenario, prediction),
     predictedStatus,
-    // Backends report STATUS once, at the end; a report shows it as the last value seen.
-    ...(finalStatus === undefined && !observedGone
-      ? {}
-      : {
-          observedStatus: [
-            {
-              t: ms(times.get('pod.gone') ?? scenario.observeForSeconds),
-              status: observedGone ? goneStatus : (finalStatus ?? ''),
-            },
-          ],
-        }),
+    ...observedStatusOf(observation, times, scenario.observeForSeconds),
   };
 }

@@ -52,4 +52,10 @@ export interface Observation {
    * did not report is `unknown`, never `fail`. Not part of the exec: protocol; built-in real backends set it.
    */
   readonly unobservablePoints?: ReadonlyArray<string>;
+  /**
+   * kubectl's STATUS column each time it changed, seconds since pod.created (`(gone)` once the object is removed):
+   * what `kubectl get pod -w` showed. Reports draw it; nothing is judged on it (the final value is). Not part of the
+   * exec: protocol; the kube backend sets it from its pod watch.
+   */
+  readonly statusOverTime?: ReadonlyArray<{ readonly t: number; readonly status: string }>;
 }

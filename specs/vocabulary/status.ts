@@ -18,3 +18,6 @@ export const conditionTypes: ReadonlyArray<ConditionType> = [
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
 
 export type EventType = 'Normal' | 'Warning';
+
+/** What a STATUS-over-time lane shows once the pod object no longer exists (kubectl shows no row at all). */
+export const goneStatus = '(gone)';

@@ -16,6 +16,7 @@
 import type { Observation, ObservedPoint } from '../../../specs/vocabulary/index.ts';
 import { markerPoints, parseMarkers } from '../manifest/markers.ts';
 import { finalState } from './final-state.ts';
+import { statusOverTime } from './status-over-time.ts';
 import { observedEvents } from './observed-events.ts';
 import { unmarkedExits } from './unmarked-exits.ts';
 import { watchPoints, type WatchDelivery } from './watch-points.ts';
@@ -90,6 +91,7 @@ export function deriveObservation(run: RunRecord): DerivedObservation {
     // An exit estimated from the API (a SIGKILLed process marks nothing) is only known to its half-width.
     clock: { resolution: Math.max(run.resolutionSeconds, exits.halfWidthSeconds) },
     unobservablePoints: [...new Set([...clusterUnobservablePoints, ...run.unmarkedPoints])],
+    statusOverTime: statusOverTime(run.deliveries, created),
   };
   return { observation, markerProblems: problems.map((p) => `marker line ${p.line}: ${p.message}: ${p.text}`) };
 }

@@ -1,5 +1,6 @@
 // The observation of a cluster run, derived from pod objects, watch deliveries and Events exactly as the API
 // returns them (test/fixtures/kube): a crash-looping pod, an init failure, a deleted pod, readiness flapping.
+import { statusOverTime } from '../../../../harness/backends/kube/status-over-time.ts';
 import { describe, expect, it } from 'vitest';
 import { finalState } from '../../../../harness/backends/kube/final-state.ts';
 import { deriveObservation, type RunRecord } from '../../../../harness/backends/kube/observation.ts';
@@ -195,6 +196,20 @@ describe('a deleted pod', () => {
     // finishedAt 22:02:15 (15 s), first shown at 15.9 s: between 15 and 15.9, so 15.45 ± 0.45
     expect(observation.points.filter((p) => p.point === 'app.exited')).toEqual([{ point: 'app.exited', t: 15.45 }]);
     expect(observation.clock).toEqual({ resolution: 0.45 });
+  });
+
+  it('keeps STATUS over time as the watch showed it: each change at its arrival, then gone', () => {
+    const steps = statusOverTime(deliveries, t0);
+    expect(steps.map((s) => s.status)).toEqual(
+      deliveries.reduce<string[]>((shown, d) => {
+        const status =
+          d.type === 'DELETED' ? '(gone)' : (finalState(d.pod, { gone: false, startedContainers: none }).status ?? '');
+        return shown.at(-1) === status ? shown : [...shown, status];
+      }, []),
+    );
+    expect(steps).toContainEqual({ t: 15.02, status: 'Terminating' });
+    expect(steps.at(-1)).toEqual({ t: 16.05, status: '(gone)' });
+    expect(steps[0]?.t).toBe(0.01);
   });
 
   it('prints Terminating while the deleted pod has not reached a terminal phase', () => {
