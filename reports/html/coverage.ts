@@ -67,7 +67,7 @@ export function renderCoverage(entries: ReadonlyArray<ResultEntry>, rules: Reado
   const areas = [...new Set(tallies.map((t) => t.area))];
   const bodies = areas.map((area) => {
     const members = tallies.filter((t) => t.area === area);
-    return markup`<tbody><tr class="area"><th colspan="5">${area} <span class="muted">(${members.length} rules)</span></th></tr>
+    return markup`<tbody><tr class="area"><th colspan="5">${area} <span class="muted">(${members.length} ${members.length === 1 ? 'rule' : 'rules'})</span></th></tr>
 ${members.map(ruleRow)}</tbody>`;
   });
   return markup`<section id="coverage"><h2>Rule coverage (${tallies.length} rules)</h2>

@@ -7,8 +7,12 @@ export function formatSeconds(seconds: number): string {
   return `${String(rounded)} s`;
 }
 
-/** A window's span: `1.2–2.5 s`, or one time when it is a single instant. */
+// Records write a window without an upper bound as a huge number (Number.MAX_SAFE_INTEGER) or Infinity.
+const unbounded = 1e9;
+
+/** A window's span: `1.2–2.5 s`, one time when it is a single instant, `from 3 s on` when it has no upper bound. */
 export function formatWindow(fromSeconds: number, toSeconds: number): string {
+  if (!(toSeconds < unbounded)) return `from ${formatSeconds(fromSeconds)} on`;
   if (fromSeconds === toSeconds) return formatSeconds(fromSeconds);
   return `${formatSeconds(fromSeconds).replace(' s', '')}–${formatSeconds(toSeconds)}`;
 }

@@ -18,6 +18,7 @@ function sha256(text: string): string {
 const legend = markup`<template id="timeline-legend"><div class="legend">
 <span><i class="swatch win-certain"></i>predicted window: certain (must happen in it)</span>
 <span><i class="swatch win-possible"></i>predicted window: possible (happens only for some timings)</span>
+<span><i class="swatch win-open"></i>window without an upper bound</span>
 <span><i class="swatch seen"></i>observed point</span>
 <span><i class="swatch divergent"></i>first divergence</span>
 <span><i class="swatch band"></i>fault or API action</span>

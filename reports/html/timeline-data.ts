@@ -14,13 +14,16 @@ import { roundMs } from './format.ts';
 /** One row of the picture: a kind of point (`started`) on a lane (`app`); its occurrences share the row. */
 type PackedRow = readonly [lane: number, kind: number];
 
-/** A window while packing: `[row, from, to, certain (1) or possible (0), occurrence, rule, follows?]`. */
-type PackedWindow = readonly [number, number, number, 0 | 1, number, number, number?];
+/**
+ * A window while packing: `[row, from, to, flags, occurrence, rule, follows?]`; flags: 1 certain (else possible),
+ * 2 open-ended (no upper bound: drawn to the end and faded).
+ */
+type PackedWindow = readonly [number, number, number, number, number, number, number?];
 
 /** An observed point while packing: `[row, t, occurrence]`. */
 type PackedPoint = readonly [number, number, number];
 
-/** Numbers per window in `PackedTimeline.w`: row, from, to, occurrence × 2 + certain, rule, follows (or -1). */
+/** Numbers per window in `PackedTimeline.w`: row, from, to, occurrence × 4 + flags, rule, follows (or -1). */
 export const windowStride = 6;
 
 /** Numbers per observed point in `PackedTimeline.o`: row, t, occurrence. */
@@ -170,11 +173,12 @@ export function packTimeline(
     const from = clampTime(win.fromSeconds, end);
     const row = rows.rowOf(win.lane, parts.kind, from, 'predicted');
     const to = clampTime(win.toSeconds, end);
-    const certain = win.certainty === 'certain' ? 1 : 0;
+    // The record writes "no upper bound" as a huge number (or Infinity); the picture shows it fading at the end.
+    const flags = (win.certainty === 'certain' ? 1 : 0) + (win.toSeconds > end ? 2 : 0);
     const rule = intern(win.rule);
     return win.follows === undefined
-      ? [row, from, to, certain, parts.occurrence, rule]
-      : [row, from, to, certain, parts.occurrence, rule, intern(win.follows)];
+      ? [row, from, to, flags, parts.occurrence, rule]
+      : [row, from, to, flags, parts.occurrence, rule, intern(win.follows)];
   });
   const o = timeline.observed.map((p): PackedPoint => {
     const parts = pointParts(p.point, p.lane);
@@ -200,11 +204,11 @@ export function packTimeline(
       return [lane, intern(kind)];
     }),
     end,
-    w: w.flatMap(([row, from, to, certain, occ, rule, follows]) => [
+    w: w.flatMap(([row, from, to, flags, occ, rule, follows]) => [
       at(row),
       from,
       to,
-      occ * 2 + certain,
+      occ * 4 + flags,
       rule,
       follows ?? -1,
     ]),

@@ -126,12 +126,13 @@
         type: 'range',
         start: w[1] * MS,
         end: Math.max(w[2], w[1]) * MS,
-        className: (w[3] === 1 ? 'win-certain' : 'win-possible') + (divergent ? ' divergent' : ''),
+        className:
+          (w[3] === 1 ? 'win-certain' : 'win-possible') + (w[7] ? ' open-ended' : '') + (divergent ? ' divergent' : ''),
         content: el('span', '', label),
         title:
           name +
           ' predicted ' +
-          span(w[1], w[2]) +
+          (w[7] ? 'from ' + seconds(w[1]) + ' on (no upper bound)' : span(w[1], w[2])) +
           (w[3] === 1 ? ' (certain)' : ' (possible)') +
           (w[6] ? ', counted from ' + w[6] : '') +
           ', rule ' +
@@ -226,8 +227,10 @@
       }),
       end: packed.end,
       w: chunks(packed.w, 6).map(function (w) {
-        // row, from, to, occurrence × 2 + certain, rule, follows (-1: from pod creation)
-        return [w[0], w[1], w[2], w[3] % 2, Math.floor(w[3] / 2), text(w[4]), w[5] < 0 ? undefined : text(w[5])];
+        // row, from, to, occurrence × 4 + flags (1 certain, 2 open-ended), rule, follows (-1: from pod creation)
+        var flags = w[3] % 4;
+        var follows = w[5] < 0 ? undefined : text(w[5]);
+        return [w[0], w[1], w[2], flags & 1, Math.floor(w[3] / 4), text(w[4]), follows, (flags & 2) === 2];
       }),
       o: chunks(packed.o, 3),
       b: packed.b.map(function (b) {

@@ -74,9 +74,9 @@ describe('the timeline data embedded in report.html', () => {
   it('keeps windows with certainty, occurrence, rule and anchor; clamps open ends; rounds to milliseconds', () => {
     const { packed, intern } = pack();
     const windows = chunks(packed.w, windowStride);
-    // row, from, to, occurrence × 2 + certain, rule, follows
-    expect(windows).toContainEqual([1, 12.346, 15, 2 * 2 + 1, intern('r.start'), intern('app.exited')]);
-    expect(windows).toContainEqual([2, 0, packed.end, 1 * 2 + 0, intern('r.ready'), -1]);
+    // row, from, to, occurrence × 4 + flags (1 certain, 2 open-ended), rule, follows
+    expect(windows).toContainEqual([1, 12.346, 15, 2 * 4 + 1, intern('r.start'), intern('app.exited')]);
+    expect(windows).toContainEqual([2, 0, packed.end, 1 * 4 + 2, intern('r.ready'), -1]);
     expect(packed.end).toBe(30);
     expect(chunks(packed.o, pointStride)).toContainEqual([1, 2.5, 1]);
   });
