@@ -145,6 +145,15 @@ describe.runIf(present)('report.html in Chromium', () => {
     expect(await unknown.locator('.vis-item.vis-point.seen').count()).toBe(2);
   });
 
+  it('opens an entry a link points to', async () => {
+    await page.locator('#divergences a[href="#entry-1"]').click();
+    expect(await page.locator('#entry-1').getAttribute('open')).not.toBeNull();
+    await page.locator('#entry-1 > summary').click();
+    expect(await page.locator('#entry-1').getAttribute('open')).toBeNull();
+    await page.locator('#divergences a[href="#entry-1"]').click();
+    await expect.poll(() => page.locator('#entry-1').getAttribute('open')).not.toBeNull();
+  });
+
   it('has the summary, the coverage matrix and the documentation divergences', async () => {
     expect(await page.locator('#summary [data-count="fail"] b').textContent()).toBe('2');
     expect(await page.locator('#coverage tr[data-rule]').count()).toBe(7);

@@ -338,7 +338,23 @@
     true,
   );
 
+  // A link to an entry (#entry-12, from the divergences table, or in the address) opens it: a click on a link to
+  // the hash already in the address fires no hashchange, so clicks are watched too.
+  function openEntry(hash) {
+    var target = hash ? document.getElementById(hash.slice(1)) : null;
+    if (target instanceof HTMLDetailsElement && !target.open) target.open = true;
+  }
+  function openLinkedEntry() {
+    openEntry(window.location.hash);
+  }
+  window.addEventListener('hashchange', openLinkedEntry);
+  document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a[href^="#entry-"]') : null;
+    if (link) openEntry(link.getAttribute('href'));
+  });
+
   function start() {
+    openLinkedEntry();
     if (typeof IntersectionObserver === 'function') {
       observer = new IntersectionObserver(onIntersect, { rootMargin: '400px 0px' });
     }
