@@ -1,6 +1,7 @@
 /**
  * The files report.html inlines: vis-timeline's standalone build and stylesheet (a dependency), and the page's own
- * script and stylesheet (reports/html/client/). Read once per report; the renderer itself reads nothing.
+ * scripts and stylesheet (reports/html/client/: timeline.js draws one timeline, report-page.js runs the page). Read
+ * once per report; the renderer itself reads nothing.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,7 +12,9 @@ import { packageRoot } from '../../harness/run/package-root.ts';
 export interface HtmlAssets {
   readonly visTimelineJs: string;
   readonly visTimelineCss: string;
+  /** the page's own script (timeline.js, then report-page.js) */
   readonly pageJs: string;
+  /** the page's own styles (report-page.css, then timeline.css) */
   readonly pageCss: string;
 }
 
@@ -21,11 +24,19 @@ export async function loadHtmlAssets(): Promise<HtmlAssets> {
   const vis = dirname(createRequire(import.meta.url).resolve('vis-timeline/package.json'));
   // From the compiled CLI in dist/ this module's own folder is gone: find the client files from the package root.
   const client = join(packageRoot(), 'reports', 'html', 'client');
-  const [visTimelineJs, visTimelineCss, pageJs, pageCss] = await Promise.all([
+  const [visTimelineJs, visTimelineCss, timelineJs, pageJs, pageCss, timelineCss] = await Promise.all([
     readFile(join(vis, 'standalone', 'umd', 'vis-timeline-graph2d.min.js'), 'utf8'),
     readFile(join(vis, 'styles', 'vis-timeline-graph2d.min.css'), 'utf8'),
+    readFile(join(client, 'timeline.js'), 'utf8'),
     readFile(join(client, 'report-page.js'), 'utf8'),
     readFile(join(client, 'report-page.css'), 'utf8'),
+    readFile(join(client, 'timeline.css'), 'utf8'),
   ]);
-  return { visTimelineJs, visTimelineCss, pageJs, pageCss };
+  // One script element: report-page.js uses timeline.js's one global.
+  return {
+    visTimelineJs,
+    visTimelineCss,
+    pageJs: `${timelineJs}\n${pageJs}`,
+    pageCss: `${pageCss}\n${timelineCss}`,
+  };
 }
