@@ -8,7 +8,7 @@ import type { HtmlAssets } from './assets.ts';
 import { markup, inlineAssetText, jsonForScriptBlock, trustedMarkup, type Html } from './escape.ts';
 
 /** The id of the JSON block the page's script reads the timelines from. */
-export const timelineDataId = 'podconform-timelines';
+const timelineDataId = 'podconform-timelines';
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
