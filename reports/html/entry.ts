@@ -109,8 +109,11 @@ export function renderEntry(
     entry.divergences.length === 0
       ? ''
       : markup`<p class="muted">Documentation divergences seen here: ${entry.divergences.length} (see <a href="#divergences">Documentation divergences</a>).</p>`;
+  // A pass's replay line stays in results.json: a thousand copy blocks nobody needs would slow the page down.
   const replay =
-    entry.replay === undefined ? '' : markup`<h4>Replay</h4>${copyBlock(`replay-${String(index)}`, entry.replay)}`;
+    entry.replay === undefined || entry.status === 'pass'
+      ? ''
+      : markup`<h4>Replay</h4>${copyBlock(`replay-${String(index)}`, entry.replay)}`;
   // No line breaks between the elements: each would be a text node, and a thousand entries make thousands of them.
   const body = [reason, first === undefined ? '' : firstDivergence(entry, first, rules), timeline];
   const tail = [otherFindings(further), divergences, replay, files(index, entry, options)];
