@@ -158,6 +158,25 @@ describe('report.html: structure', () => {
   });
 });
 
+describe('report.html for a run that judged nothing', () => {
+  it('still has its summary, an empty coverage note and the catalogue’s divergences', () => {
+    const empty = renderHtml(
+      {
+        ...hostileResults,
+        entries: [],
+        status: 'unknown',
+        summary: { total: 0, pass: 0, fail: 0, unknown: 0, error: 0, noExpectations: 0 },
+      },
+      stubAssets,
+    );
+    expect(empty).toContain('id="summary"');
+    expect(empty).not.toContain('<details');
+    expect(empty).toContain('No entry named a rule.');
+    expect(empty).toContain('restart.backoff-documented-from-first');
+    expect(embeddedTimelines(empty).entries).toEqual([]);
+  });
+});
+
 describe('report.html from a real run (the library and generated scenarios on the simulator with a deviation)', async () => {
   const sample: ResultsFile = await sampleResults({ scenarios: 6 });
   const html = renderHtml(sample, stubAssets);
