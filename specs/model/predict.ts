@@ -541,6 +541,8 @@ export interface PredictOptions {
    * another timing would produce — a fast first judgement for a runner, never the prediction to report.
    */
   readonly nominalOnly?: boolean;
+  /** Hears, now and then, the share of the work done (0 to 1): for a progress line on long predictions. */
+  readonly onProgress?: (fractionDone: number) => void;
 }
 
 const allProfiles = ['nominal', 'early', 'late'] as const;
@@ -548,7 +550,14 @@ const nominalProfile = ['nominal'] as const;
 
 export function predict(scenario: Scenario, options?: PredictOptions): Prediction {
   const profiles = options?.nominalOnly === true ? nominalProfile : allProfiles;
-  const runs = profiles.map((profile) => runProfile(scenario, profile));
+  const onProgress = options?.onProgress;
+  const share = (index: number) =>
+    onProgress === undefined
+      ? undefined
+      : (nowSeconds: number) => {
+          onProgress((index + nowSeconds / Math.max(scenario.observeForSeconds, 1e-9)) / profiles.length);
+        };
+  const runs = profiles.map((profile, index) => runProfile(scenario, profile, share(index)));
   return predictionOfRuns(scenario, runs);
 }
 

@@ -2,8 +2,7 @@
  * `podconform predict <file>`: what a conformant kubelet will do with a case or a plain Pod manifest —
  * the timeline (one line per point, its window and rule), the final state, the Events. `--json` for machines.
  */
-import { readFile } from 'node:fs/promises';
-import { formatProblem, loadInputText, parseDuration } from '../../cases/index.ts';
+import { podHoldingKinds, readManifestStream, type StreamPod } from '../../cases/index.ts';
 import { predict } from '../../../specs/model/index.ts';
 import {
   formatPointRef,
@@ -14,8 +13,19 @@ import {
   type MessageTemplate,
   type Prediction,
   type Predicted,
+  type Scenario,
 } from '../../../specs/vocabulary/index.ts';
 import { parseArgs } from '../args.ts';
+import {
+  defaultObserveForSeconds,
+  limitsOnCaseFile,
+  podHeading,
+  problemLine,
+  readInputText,
+  readPredictLimits,
+  skippedLine,
+} from '../predict-input.ts';
+import { withProgress } from '../predict-progress.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
 function seconds(n: number): string {
@@ -100,38 +110,86 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
   const { args } = parsed;
   const file = args.positionals[0];
   if (args.positionals.length !== 1 || file === undefined) {
-    io.err('podconform predict: give exactly one case file or Pod manifest\n');
+    io.err(
+      'podconform predict: give exactly one file (a case, a Pod or a workload manifest), or - for standard input\n',
+    );
     return exitCodes.badInput;
   }
-  const durations: Record<string, number | undefined> = {};
-  for (const key of ['observe-for', 'delete-at', 'grace'] as const) {
-    const raw = args.values.get(key);
-    if (raw === undefined) continue;
-    const d = parseDuration(key === 'grace' && /^\d+$/.test(raw) ? Number(raw) : raw);
-    if (d.status !== 'ok') {
-      io.err(`podconform predict: --${key}: ${d.message}\n`);
+  const limits = readPredictLimits(args.values);
+  if (limits.status === 'error') {
+    io.err(`podconform predict: ${limits.message}\n`);
+    return exitCodes.badInput;
+  }
+  const input = await readInputText(file, io);
+  if (input.status === 'error') {
+    io.err(`${input.message}\n`);
+    return exitCodes.badInput;
+  }
+  const { observeForSeconds, deleteAtSeconds, graceSeconds } = limits.limits;
+  const read = readManifestStream(input.text, input.name, {
+    observeForSeconds: observeForSeconds ?? defaultObserveForSeconds,
+    ...(deleteAtSeconds !== undefined ? { deleteAtSeconds } : {}),
+    ...(graceSeconds !== undefined ? { gracePeriodSeconds: graceSeconds } : {}),
+  });
+  if (read.status === 'invalid') {
+    for (const p of read.problems) io.err(`${problemLine(p)}\n`);
+    return exitCodes.badInput;
+  }
+  if (read.status === 'case') {
+    const conflict = limitsOnCaseFile(args.values, input.name);
+    if (conflict !== undefined) {
+      io.err(`${conflict}\n`);
       return exitCodes.badInput;
     }
-    durations[key] = d.seconds;
+    return showPredictions([{ scenario: read.caseFile.scenario }], args.flags.has('json'), io);
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`${file}:1: file: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}\n`);
+  for (const skipped of read.skipped) io.err(`${skippedLine(input.name, skipped)}\n`);
+  if (read.pods.length === 0) {
+    io.err(`${input.name}: no pod to predict: no Pod or ${podHoldingKinds.slice(1).join(', ')} in it\n`);
     return exitCodes.badInput;
   }
-  const loaded = loadInputText(text, file, {
-    observeForSeconds: durations['observe-for'] ?? 120,
-    ...(durations['delete-at'] !== undefined ? { deleteAtSeconds: durations['delete-at'] } : {}),
-    ...(durations['grace'] !== undefined ? { gracePeriodSeconds: durations['grace'] } : {}),
+  // A lone Pod needs no heading; a workload's pod (named by podconform) or a stream's pods do.
+  const lonePod = read.pods.length === 1 && read.documents === 1 && read.pods[0]?.kind === 'Pod';
+  const pods = read.pods.map((pod) => ({
+    ...(lonePod ? {} : { source: pod }),
+    scenario: pod.caseFile.scenario,
+  }));
+  return showPredictions(pods, args.flags.has('json'), io);
+}
+
+/** One pod to predict, with where it came from when that was a stream of manifests. */
+interface PodToPredict {
+  readonly source?: StreamPod;
+  readonly scenario: Scenario;
+}
+
+/** Predicts each pod and prints it, headed when it came from a stream; JSON: one object, or an array of them. */
+function showPredictions(pods: ReadonlyArray<PodToPredict>, json: boolean, io: CliIo): number {
+  const predictions = pods.map(({ source, scenario }) => ({
+    source,
+    prediction: withProgress(io, scenario.pod.name, (onProgress) =>
+      predict(scenario, onProgress === undefined ? {} : { onProgress }),
+    ),
+  }));
+  const only = predictions.length === 1 ? predictions[0] : undefined;
+  if (json) {
+    const value =
+      only !== undefined && only.source === undefined
+        ? only.prediction
+        : predictions.map(({ source, prediction }) => ({ ...jsonSource(source), prediction }));
+    io.out(`${JSON.stringify(value, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  const rendered = predictions.map(({ source, prediction }) => {
+    const heading = source === undefined ? '' : `${podHeading(source)}\n\n`;
+    return `${heading}${renderPrediction(prediction)}`;
   });
-  if (loaded.status === 'invalid') {
-    for (const p of loaded.problems) io.err(`${formatProblem(p)}\n`);
-    return exitCodes.badInput;
-  }
-  const prediction = predict(loaded.caseFile.scenario);
-  io.out(args.flags.has('json') ? `${JSON.stringify(prediction, null, 2)}\n` : renderPrediction(prediction));
+  io.out(rendered.join('\n'));
   return exitCodes.ok;
+}
+
+function jsonSource(source: StreamPod | undefined): Record<string, unknown> {
+  if (source === undefined) return {};
+  const { document, kind, objectName: name, nameChosen: podNameChosen } = source;
+  return { document, kind, name, pod: source.caseFile.scenario.pod.name, podNameChosen };
 }
