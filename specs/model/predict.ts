@@ -285,6 +285,7 @@ function absenceRule(
   if (startKinds.includes(name)) {
     if (occurrence === 1) {
       if (waitingReason === 'ErrImageNeverPull') return 'pull.never-missing-fails';
+      if (waitingReason === 'InvalidImageName') return 'kubelet.image.invalid-name';
       if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
         return scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff';
       }
