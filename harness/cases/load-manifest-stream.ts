@@ -74,10 +74,9 @@ export function readManifestStream(text: string, file: string, options: Manifest
     return { status: 'invalid', problems: loaded.problems.map((p) => ({ ...p, document: undefined })) };
   }
   if (parsed.length === 0) {
-    const line = Math.max(1, lineCounter.lineStarts.length);
     return {
       status: 'invalid',
-      problems: [{ file, line, document: undefined, field: '(file)', message: 'empty: no Pod, workload or case' }],
+      problems: [{ file, line: 1, document: undefined, field: '(file)', message: 'empty: no Pod, workload or case' }],
     };
   }
   const pods: StreamPod[] = [];

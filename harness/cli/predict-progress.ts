@@ -8,13 +8,21 @@ import type { CliIo } from './io.ts';
 const showAfterMs = 1000;
 const redrawEveryMs = 200;
 
-/** Runs `work` with a progress callback that redraws one stderr line, and clears that line when `work` is done. */
-export function withProgress<T>(io: CliIo, label: string, work: (onProgress?: (fractionDone: number) => void) => T): T {
+/**
+ * Runs `work` with a progress callback that redraws one stderr line, and clears that line when `work` is done;
+ * `clockMs` is the wall clock (a parameter for tests).
+ */
+export function withProgress<T>(
+  io: CliIo,
+  label: string,
+  work: (onProgress?: (fractionDone: number) => void) => T,
+  clockMs: () => number = () => performance.now(),
+): T {
   if (io.errIsTty !== true) return work(undefined);
-  const started = performance.now();
+  const started = clockMs();
   let drawnAt: number | undefined;
   const onProgress = (fractionDone: number): void => {
-    const now = performance.now();
+    const now = clockMs();
     if (now - started < showAfterMs || (drawnAt !== undefined && now - drawnAt < redrawEveryMs)) return;
     drawnAt = now;
     const percent = Math.min(99, Math.floor(fractionDone * 100));
