@@ -33,13 +33,27 @@ describe('withProgress', () => {
 
   it('draws nothing for work that ends within a second', () => {
     const { io, written } = terminal(true);
-    withProgress(io, 'web', (onProgress) => onProgress?.(0.5), steppingClock(10));
+    withProgress(
+      io,
+      'web',
+      (onProgress) => {
+        onProgress?.(0.5);
+      },
+      steppingClock(10),
+    );
     expect(written).toEqual([]);
   });
 
   it('gives no callback when stderr is not a terminal', () => {
     const { io, written } = terminal(false);
-    withProgress(io, 'web', (onProgress) => expect(onProgress).toBeUndefined(), steppingClock(5000));
+    withProgress(
+      io,
+      'web',
+      (onProgress) => {
+        expect(onProgress).toBeUndefined();
+      },
+      steppingClock(5000),
+    );
     expect(written).toEqual([]);
   });
 });
