@@ -542,7 +542,10 @@ export interface PredictOptions {
    * another timing would produce — a fast first judgement for a runner, never the prediction to report.
    */
   readonly nominalOnly?: boolean;
-  /** Hears, now and then, the share of the work done (0 to 1): for a progress line on long predictions. */
+  /**
+   * Hears, now and then, the share of the latency-profile runs done (0 to 1, rising; 1 once they are all done and
+   * only merging them is left): for a progress line on long predictions.
+   */
   readonly onProgress?: (fractionDone: number) => void;
 }
 
@@ -559,6 +562,8 @@ export function predict(scenario: Scenario, options?: PredictOptions): Predictio
           onProgress((index + nowSeconds / Math.max(scenario.observeForSeconds, 1e-9)) / profiles.length);
         };
   const runs = profiles.map((profile, index) => runProfile(scenario, profile, share(index)));
+  // merging long runs takes a share of the time too; 1 says the runs are done and only that is left
+  onProgress?.(1);
   return predictionOfRuns(scenario, runs);
 }
 

@@ -21,14 +21,19 @@ describe('withProgress', () => {
       io,
       'web',
       (onProgress) => {
-        for (const share of [0.1, 0.5, 0.9]) onProgress?.(share);
+        for (const share of [0.1, 0.5, 0.9, 1]) onProgress?.(share);
         return 'done';
       },
       steppingClock(600),
     );
     expect(result).toBe('done');
-    // the clock reads 600 at the start, then 1200 (too early to draw), 1800 and 2400
-    expect(written).toEqual(['\r\x1b[Kpredicting web: 50% (1s)', '\r\x1b[Kpredicting web: 90% (2s)', '\r\x1b[K']);
+    // the clock reads 600 at the start, then 1200 (too early to draw), 1800, 2400 and 3000
+    expect(written).toEqual([
+      '\r\x1b[Kpredicting web: 50% (1s)',
+      '\r\x1b[Kpredicting web: 90% (2s)',
+      '\r\x1b[Kpredicting web: merging the timings (2s)',
+      '\r\x1b[K',
+    ]);
   });
 
   it('draws nothing for work that ends within a second', () => {

@@ -14,7 +14,7 @@ spec:
 `;
 
 describe('predict with onProgress', () => {
-  it('reports shares that rise within 0..1 and predicts exactly what it predicts without', () => {
+  it('reports shares that rise within 0..1, ends at 1, and predicts exactly what it predicts without', () => {
     const read = readManifestStream(probed, 'web.yaml', { observeForSeconds: 3600 });
     const scenario = read.status === 'manifests' ? read.pods[0]?.caseFile.scenario : undefined;
     if (scenario === undefined) throw new Error('the manifest did not load');
@@ -24,6 +24,7 @@ describe('predict with onProgress', () => {
     expect(shares.every((share, i) => share > 0 && share <= 1 && (i === 0 || share >= (shares[i - 1] ?? 0)))).toBe(
       true,
     );
+    expect(shares.at(-1)).toBe(1);
     expect(withProgress).toEqual(predict(scenario));
   });
 });
