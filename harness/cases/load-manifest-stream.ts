@@ -7,12 +7,14 @@ import type { CaseFile, CaseProblem } from './case-file.ts';
 import { readCase } from './load-case.ts';
 import { caseOfManifestPod, type ManifestOptions } from './load-manifest.ts';
 import { kindOf, readDocumentPod } from './workload-pods.ts';
-import { Reader } from './yaml-reader.ts';
+import { Reader, type Field } from './yaml-reader.ts';
 
 /** A pod found in a stream, ready to predict. */
 export interface StreamPod {
   /** 1-based position of its document in the stream */
   readonly document: number;
+  /** 1-based position in the document's `items` when that is a List (`kubectl get … -o yaml`) */
+  readonly item?: number;
   readonly kind: string;
   readonly objectName: string;
   /** true when the controller would name the pod unpredictably and podconform chose the name */
@@ -23,6 +25,7 @@ export interface StreamPod {
 /** A document that holds no pod (a Service, a ConfigMap, a custom resource). */
 export interface SkippedDocument {
   readonly document: number;
+  readonly item?: number;
   readonly kind: string;
   readonly objectName: string | undefined;
 }
@@ -82,14 +85,27 @@ export function readManifestStream(text: string, file: string, options: Manifest
   const pods: StreamPod[] = [];
   const skipped: SkippedDocument[] = [];
   for (const { document, reader } of parsed) {
-    const found = readDocumentPod(reader, reader.root());
+    for (const { item, root } of objectsOf(reader)) {
+      const before = reader.problems.length;
+      const found = readDocumentPod(reader, root);
+      const at = item === undefined ? { document } : { document, item };
+      if (found.status === 'skipped') skipped.push({ ...at, kind: found.kind, objectName: found.objectName });
+      if (found.status !== 'pod' || reader.problems.length > before) continue;
+      const { kind, objectName, nameChosen, pod } = found;
+      pods.push({ ...at, kind, objectName, nameChosen, caseFile: caseOfManifestPod(file, pod, options) });
+    }
     const inOrder = [...reader.problems].sort((a, b) => a.line - b.line);
     problems.push(...inOrder.map((p) => ({ ...p, document })));
-    if (found.status === 'skipped') skipped.push({ document, kind: found.kind, objectName: found.objectName });
-    if (found.status !== 'pod' || reader.problems.length > 0) continue;
-    const { kind, objectName, nameChosen, pod } = found;
-    pods.push({ document, kind, objectName, nameChosen, caseFile: caseOfManifestPod(file, pod, options) });
   }
   if (problems.length > 0) return { status: 'invalid', problems };
   return { status: 'manifests', documents: documents.length, pods, skipped };
+}
+
+/** The objects of one document: itself, or each of its `items` when it is a List (`kubectl get … -o yaml`). */
+function objectsOf(reader: Reader): ReadonlyArray<{ readonly item?: number; readonly root: Field }> {
+  const root = reader.root();
+  if (kindOf(root) !== 'List') return [{ root }];
+  const items = reader.entries(root)?.require('items');
+  const list = items === undefined ? undefined : reader.list(items);
+  return (list ?? []).map((field, index) => ({ item: index + 1, root: field }));
 }

@@ -29,7 +29,7 @@ point's window and rule, the final state, the Events.
 
 FILE is a case file, or Kubernetes manifests: a Pod, or the pod template of a Deployment, ReplicaSet,
 StatefulSet, DaemonSet, ReplicationController, Job or CronJob, one or many in a --- separated stream (kubectl
-files, rendered Helm output). Other kinds (Service, ConfigMap, custom resources) are skipped with a note on
+files, rendered Helm output) or in a List (kubectl get -o yaml). Other kinds (Service, ConfigMap, custom resources) are skipped with a note on
 stderr. A workload's pod is checked as the API server checks its template (a Deployment's restartPolicy is
 Always, a Job's OnFailure or Never) and named as its controller would name it where that is knowable
 (StatefulSet web: web-0), else <workload>-pod.

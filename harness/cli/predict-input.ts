@@ -118,7 +118,7 @@ export function problemLine(problem: StreamProblem): string {
 /** The note for a document that holds no pod: `FILE: document N (Service web): no pod template, skipped`. */
 export function skippedLine(file: string, skipped: SkippedDocument): string {
   const what = skipped.objectName === undefined ? skipped.kind : `${skipped.kind} ${skipped.objectName}`;
-  return `${file}: document ${skipped.document} (${what}): no pod template, skipped`;
+  return `${file}: ${place(skipped)} (${what}): no pod template, skipped`;
 }
 
 /** The line above a pod's prediction: `document 1: Deployment web → pod web-pod (…)`. */
@@ -126,5 +126,9 @@ export function podHeading(pod: StreamPod): string {
   const name = pod.caseFile.scenario.pod.name;
   const source = pod.kind === 'Pod' ? `Pod ${pod.objectName}` : `${pod.kind} ${pod.objectName} → pod ${name}`;
   const chosen = pod.nameChosen ? " (the name is podconform's choice: the controller adds a random suffix)" : '';
-  return `document ${pod.document}: ${source}${chosen}`;
+  return `${place(pod)}: ${source}${chosen}`;
+}
+
+function place(at: { readonly document: number; readonly item?: number }): string {
+  return at.item === undefined ? `document ${at.document}` : `document ${at.document} item ${at.item}`;
 }

@@ -190,6 +190,13 @@ function showPredictions(pods: ReadonlyArray<PodToPredict>, json: boolean, io: C
 
 function jsonSource(source: StreamPod | undefined): Record<string, unknown> {
   if (source === undefined) return {};
-  const { document, kind, objectName: name, nameChosen: podNameChosen } = source;
-  return { document, kind, name, pod: source.caseFile.scenario.pod.name, podNameChosen };
+  const { document, item, kind, objectName: name, nameChosen: podNameChosen } = source;
+  return {
+    document,
+    ...(item === undefined ? {} : { item }),
+    kind,
+    name,
+    pod: source.caseFile.scenario.pod.name,
+    podNameChosen,
+  };
 }

@@ -100,6 +100,30 @@ describe('a multi-document stream', () => {
     ]);
   });
 
+  it('takes each object of a List (kubectl get -o yaml), numbering items within their document', async () => {
+    const result = await readFixture('kubectl-get-list.yaml');
+    expect(problems(result)).toEqual([]);
+    if (result.status !== 'manifests') throw new Error(`expected manifests, got ${result.status}`);
+    expect(result.skipped).toEqual([{ document: 1, item: 1, kind: 'Service', objectName: 'web' }]);
+    expect(result.pods.map((p) => [p.document, p.item, p.kind, p.caseFile.scenario.pod.name])).toEqual([
+      [1, 2, 'Deployment', 'web-pod'],
+    ]);
+  });
+
+  it("locates a problem in a List's item by its path", () => {
+    const result = read(`apiVersion: v1
+kind: List
+items:
+  - apiVersion: batch/v1
+    kind: Job
+    metadata: {name: j}
+    spec: {template: {spec: {restartPolicy: Always, containers: [{name: a, image: b}]}}}
+`);
+    expect(problems(result)).toEqual([
+      "7: 1: items[0].spec.template.spec.restartPolicy: 'Always' is refused for a Job's pod: it must be OnFailure or Never",
+    ]);
+  });
+
   it('reads a single document without kind as a case file', async () => {
     const result = await readFixture('invalid-image-name.case.yaml');
     expect(result.status).toBe('case');
