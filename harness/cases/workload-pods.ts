@@ -37,6 +37,9 @@ const podHolders: Readonly<Record<string, PodHolder>> = {
   CronJob: { apiVersion: 'batch/v1', templatePath: ['spec', 'jobTemplate', 'spec', 'template'], ...runsToCompletion },
 };
 
+// The API server's rule for object names: a DNS subdomain.
+const dnsSubdomain = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 /** The kinds whose pod podconform predicts. */
 export const podHoldingKinds: ReadonlyArray<string> = Object.keys(podHolders);
 
@@ -147,6 +150,9 @@ function readTemplatePod(reader: Reader, root: Field, kind: string, holder: PodH
   const metadata = metadataField === undefined ? undefined : reader.entries(metadataField);
   const nameField = metadata?.require('name');
   const objectName = nameField === undefined ? undefined : reader.string(nameField);
+  if (nameField !== undefined && objectName !== undefined && !dnsSubdomain.test(objectName)) {
+    reader.report(nameField, `${quote(objectName)} is not a valid name (lowercase letters, digits, '-' and '.')`);
+  }
   const namespaceField = metadata?.get('namespace');
   const namespace = namespaceField === undefined ? undefined : reader.string(namespaceField);
   const template = descend(reader, entries.require('spec'), holder.templatePath.slice(1));

@@ -200,6 +200,11 @@ ${policy}      containers: [{name: m, image: busybox}]
       /^7: 1: spec\.template\.spec\.terminationGracePeriodSeconds: expected a whole number, found 0\.5$/,
     ],
     [
+      'a workload name the API refuses',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: Agent}\nspec: {template: {spec: {containers: [{name: a, image: b}]}}}\n',
+      /^3: 1: metadata\.name: 'Agent' is not a valid name \(lowercase letters, digits, '-' and '\.'\)$/,
+    ],
+    [
       'a CronJob without its job template',
       'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec: {schedule: "* * * * *"}\n',
       /^4: 1: spec\.jobTemplate: missing \(required\)$/,
