@@ -1,6 +1,7 @@
 /**
- * `podconform predict <file>`: what a conformant kubelet will do with a case or a plain Pod manifest —
- * the timeline (one line per point, its window and rule), the final state, the Events. `--json` for machines.
+ * `podconform predict <file|->`: what a conformant kubelet will do with a case, or with each pod of a stream of
+ * manifests (a Pod, a workload's pod template: predict-input.ts reads them) — the timeline (one line per point, its
+ * window and rule), the final state, the Events. `--json` for machines.
  */
 import { podHoldingKinds, readManifestStream, type StreamPod } from '../../cases/index.ts';
 import { predict } from '../../../specs/model/index.ts';
