@@ -129,6 +129,7 @@ export function podHeading(pod: StreamPod): string {
   return `${place(pod)}: ${source}${chosen}`;
 }
 
-function place(at: { readonly document: number; readonly item?: number }): string {
+/** Where an object is in the input: `document 2`, or `document 1 item 3` inside a List. */
+export function place(at: { readonly document: number; readonly item?: number }): string {
   return at.item === undefined ? `document ${at.document}` : `document ${at.document} item ${at.item}`;
 }

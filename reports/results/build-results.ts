@@ -1,4 +1,5 @@
 /** The whole results.json from a run's judged entries: counts, overall status, and the rules the entries name. */
+import { hostname } from 'node:os';
 import {
   resultsKind,
   resultsSchemaVersion,
@@ -49,6 +50,8 @@ export function resultsFile(input: {
   readonly entries: ReadonlyArray<ResultEntry>;
   readonly problems: ReadonlyArray<string>;
   readonly tool?: ResultsFile['tool'];
+  /** the machine that ran it (default: this one's name) */
+  readonly hostname?: string;
 }): ResultsFile {
   const summary = summaryOf(input.entries);
   const named = input.entries.flatMap((e) => [
@@ -63,6 +66,7 @@ export function resultsFile(input: {
     argv: [...input.argv],
     replay: input.replay,
     ...(input.seed === undefined ? {} : { seed: input.seed }),
+    hostname: input.hostname ?? hostname(),
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
     backend: { ...input.backend, notices: [...input.backend.notices] },

@@ -61,7 +61,8 @@ export function verdictFindings(
     status: 'fail',
     rule: v.rule,
     check: v.type,
-    message: v.message,
+    // The differ's sentence opens with the rule's id; the finding names the rule in its own field.
+    message: v.message.startsWith(`${v.rule}: `) ? v.message.slice(v.rule.length + 2) : v.message,
     ...placeOf(v, prediction, observed, observeFor),
   }));
   const unknowns: EntryFinding[] = verdict.unobserved.map((u) => ({

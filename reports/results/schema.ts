@@ -156,6 +156,8 @@ export interface ResultsFile {
   readonly seed?: number;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** the machine podconform ran on, when the writer records it (JUnit's `hostname`); optional, added after version 1 */
+  readonly hostname?: string;
   readonly backend: {
     readonly name: string;
     /** what the backend says it is (podman's version, the cluster's server version) */

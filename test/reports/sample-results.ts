@@ -61,5 +61,6 @@ export async function sampleResults(options: SampleOptions = {}): Promise<Result
     entries,
     problems: [],
     tool: { name: 'podconform', version: '0.0.0-test' },
+    hostname: 'test-host',
   });
 }

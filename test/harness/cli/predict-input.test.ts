@@ -53,20 +53,39 @@ describe('predict reads workloads and streams', () => {
     expect(r.out).toContain('Successfully assigned prod/shop-smoke to {node}');
   });
 
-  it('gives one JSON array for several pods, each with where it came from', async () => {
+  it('gives one JSON array for several pods, each document saying where its pod came from', async () => {
     const r = await cli('predict', `${fixtures}/helm-rendered.yaml`, '--observe-for', '5s', '--json');
     expect(r.code).toBe(exitCodes.ok);
     const value = JSON.parse(r.out) as Array<Record<string, unknown>>;
-    expect(value.map((entry) => ({ ...entry, prediction: undefined }))).toEqual([
-      { document: 5, kind: 'Deployment', name: 'shop', pod: 'shop-pod', podNameChosen: true, prediction: undefined },
-      { document: 7, kind: 'Pod', name: 'shop-smoke', pod: 'shop-smoke', podNameChosen: false, prediction: undefined },
+    expect(value.map((d) => [d['version'], d['pod'], d['namespace'], d['source']])).toEqual([
+      [1, 'shop-pod', 'prod', { document: 5, kind: 'Deployment', name: 'shop', podNameChosen: true }],
+      [1, 'shop-smoke', 'prod', { document: 7, kind: 'Pod', name: 'shop-smoke', podNameChosen: false }],
+    ]);
+  });
+
+  it('gives a lone Pod its document as before, without source', async () => {
+    const r = await cliWithStdin(pod('lone'), 'predict', '-', '--observe-for', '5s', '--json');
+    const value = JSON.parse(r.out) as Record<string, unknown>;
+    expect(value['pod']).toBe('lone');
+    expect(value).not.toHaveProperty('source');
+  });
+
+  it('applies a setting flag to the pods of a stream that have its container, and refuses one that none has', async () => {
+    const ok = await cli('predict', `${fixtures}/helm-rendered.yaml`, '--observe-for', '5s', '--exits', 'smoke=0@1s');
+    expect(ok.code).toBe(exitCodes.ok);
+    expect(ok.out).toContain('--exits smoke=0@1s');
+    const bad = await cli('predict', `${fixtures}/helm-rendered.yaml`, '--exits', 'nosuch=0@1s');
+    expect(bad.code).toBe(exitCodes.badInput);
+    expect(bad.err.split('\n').filter((l) => !l.includes('skipped'))).toEqual([
+      `podconform predict: --exits nosuch=0@1s: no pod in ${fixtures}/helm-rendered.yaml has a container 'nosuch'`,
+      '',
     ]);
   });
 
   it('reads standard input for -, and names it <stdin> in problems', async () => {
     const ok = await cliWithStdin(pod('from-stdin', ', namespace: prod'), 'predict', '-', '--observe-for', '5s');
     expect(ok.code).toBe(exitCodes.ok);
-    expect(ok.out).toContain('Prediction for from-stdin');
+    expect(ok.out).toContain('Prediction for pod from-stdin');
     expect(ok.out).toContain('Successfully assigned prod/from-stdin to {node}');
     const bad = await cliWithStdin('apiVersion: v1\nkind: Podd\nmetadata: {name: x}\n', 'predict', '-');
     expect(bad.code).toBe(exitCodes.badInput);
@@ -83,9 +102,8 @@ describe('predict reads workloads and streams', () => {
     );
     expect(r.code).toBe(exitCodes.ok);
     expect(r.out).toMatch(/STATUS InvalidImageName/);
-    expect(r.out).toContain(
-      'InspectFailed          app                  Failed to apply default image tag "Nginx:1.25"',
-    );
+    expect(r.out).toMatch(/^ {2}Warning +InspectFailed .* app +Failed to apply default image tag "Nginx:1\.25"/m);
+    expect(r.out).toMatch(/^ {2}Warning +Failed .* app +Error: InvalidImageName$/m);
     expect(r.out).not.toContain('app.pullStarted');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predict, statusTimeline } from '../../../specs/model/index.ts';
+import { predict, statusTimeline, watchTimeline } from '../../../specs/model/index.ts';
 import { goneStatus } from '../../../specs/vocabulary/index.ts';
 import { libraryScenario } from '../../library-scenario.ts';
 
@@ -25,5 +25,21 @@ describe('statusTimeline', () => {
     const scenario = await libraryScenario('specs/cases/hooks/pc-hook-poststart-fail-restarts.case.yaml');
     const last = statusTimeline(scenario).at(-1);
     expect(predict(scenario).final.status.possible).toContain(last?.status);
+  });
+
+  it('counts RESTARTS up as a crashing container is restarted, and READY over regular containers and sidecars', async () => {
+    const crashing = await libraryScenario('specs/cases/restart/pc-restart-backoff-doubles.case.yaml');
+    const restarts = watchTimeline(crashing).map((w) => w.restarts);
+    expect(Math.max(...restarts)).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < restarts.length; i++) expect(restarts[i]).toBeGreaterThanOrEqual(restarts[i - 1] ?? 0);
+    expect(predict(crashing).final.containers[crashing.pod.containers[0]?.name ?? '']?.restartCount.possible).toContain(
+      restarts.at(-1),
+    );
+
+    const sidecar = await libraryScenario('specs/cases/sidecars/pc-sidecar-reverse-stop-order.case.yaml');
+    const total = sidecar.pod.containers.length + sidecar.pod.initContainers.filter((c) => c.role === 'sidecar').length;
+    const ready = watchTimeline(sidecar).map((w) => w.ready);
+    expect(ready[0]).toBe(`0/${total}`);
+    expect(ready).toContain(`${total}/${total}`);
   });
 });

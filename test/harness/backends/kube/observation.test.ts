@@ -203,7 +203,7 @@ describe('a deleted pod', () => {
     expect(steps.map((s) => s.status)).toEqual(
       deliveries.reduce<string[]>((shown, d) => {
         const status =
-          d.type === 'DELETED' ? '(gone)' : finalState(d.pod, { gone: false, startedContainers: none }).status;
+          d.type === 'DELETED' ? '(gone)' : (finalState(d.pod, { gone: false, startedContainers: none }).status ?? '');
         return shown.at(-1) === status ? shown : [...shown, status];
       }, []),
     );

@@ -1,0 +1,59 @@
+/**
+ * Everything `predict` shows, computed once: the assumptions (and which decide the outcome), the watch lines, the
+ * outcomes that go together, the folded probe runs and Events, and the full prediction. The text and JSON renderers
+ * only format it.
+ */
+import { predict, watchTimeline, type WatchStep } from '../../../specs/model/index.ts';
+import { podNamespace, type Prediction, type Scenario } from '../../../specs/vocabulary/index.ts';
+import type { Assumption } from './assumptions.ts';
+import { decidedOutcomes, type DecidedOutcome } from './decisive-assumptions.ts';
+import { foldEvents, type FoldedEvent } from './folded-events.ts';
+import { foldProbeRuns, type ProbeRuns } from './folded-probes.ts';
+import { groupedOutcomes, looseValues, type LooseValue, type Outcome } from './outcomes.ts';
+import { roundSeconds } from './time-text.ts';
+
+export interface ReportedAssumption extends Assumption {
+  /** absent: the other reading ends the same way (or the value was the user's own) */
+  readonly decidesOutcome?: DecidedOutcome;
+}
+
+export interface PredictReport {
+  readonly scenario: Scenario;
+  readonly namespace?: string;
+  readonly assumptions: ReadonlyArray<ReportedAssumption>;
+  readonly watch: ReadonlyArray<WatchStep>;
+  readonly outcomes: ReadonlyArray<Outcome>;
+  readonly looseValues: ReadonlyArray<LooseValue>;
+  readonly probes: ReadonlyArray<ProbeRuns>;
+  readonly events: ReadonlyArray<FoldedEvent>;
+  readonly prediction: Prediction;
+}
+
+/**
+ * Predicts the (already assumed) scenario and gathers what the renderers show; `onProgress` hears how far the
+ * prediction itself has got (predict's PredictOptions), for a progress line on long ones.
+ */
+export function buildPredictReport(
+  scenario: Scenario,
+  assumptions: ReadonlyArray<Assumption>,
+  onProgress?: (fractionDone: number) => void,
+): PredictReport {
+  const prediction = predict(scenario, onProgress === undefined ? {} : { onProgress });
+  const decided = decidedOutcomes(scenario, assumptions);
+  const outcomes = groupedOutcomes(scenario);
+  const namespace = podNamespace(scenario.pod);
+  return {
+    scenario,
+    ...(namespace !== undefined ? { namespace } : {}),
+    assumptions: assumptions.map((a, i) => {
+      const d = decided[i];
+      return d === undefined ? a : { ...a, decidesOutcome: d };
+    }),
+    watch: watchTimeline(scenario).map((w) => ({ ...w, atSeconds: roundSeconds(w.atSeconds) })),
+    outcomes,
+    looseValues: looseValues(prediction, outcomes),
+    probes: foldProbeRuns(scenario, prediction),
+    events: foldEvents(prediction),
+    prediction,
+  };
+}
