@@ -25,8 +25,8 @@ export function withProgress<T>(
     const now = clockMs();
     if (now - started < showAfterMs || (drawnAt !== undefined && now - drawnAt < redrawEveryMs)) return;
     drawnAt = now;
-    const stage = fractionDone >= 1 ? 'merging the timings' : `${Math.floor(fractionDone * 100)}%`;
-    io.err(`\r\x1b[Kpredicting ${label}: ${stage} (${Math.round((now - started) / 1000)}s)`);
+    const percent = Math.min(99, Math.floor(fractionDone * 100));
+    io.err(`\r\x1b[Kpredicting ${label}: ${percent}% (${Math.round((now - started) / 1000)}s)`);
   };
   try {
     return work(onProgress);

@@ -31,7 +31,7 @@ describe('withProgress', () => {
     expect(written).toEqual([
       '\r\x1b[Kpredicting web: 50% (1s)',
       '\r\x1b[Kpredicting web: 90% (2s)',
-      '\r\x1b[Kpredicting web: merging the timings (2s)',
+      '\r\x1b[Kpredicting web: 99% (2s)',
       '\r\x1b[K',
     ]);
   });
