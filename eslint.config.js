@@ -19,6 +19,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'dist/**',
+      'dist.*/**',
       'podconform-report*/**',
       'test-output/**',
       '.stryker-tmp*/**',

@@ -4,6 +4,10 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** whether stdout is a terminal (live progress lines only then) */
   readonly isTty: boolean;
+  /** whether stderr is a terminal (progress written there redraws one line only then); absent: not */
+  readonly errIsTty?: boolean;
+  /** the whole of standard input, for `-` as a file name; absent: the command has no standard input */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** Exit codes every command shares (README "Exit codes"). */

@@ -22,6 +22,13 @@ const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTty: process.stdout.isTTY,
+  errIsTty: process.stderr.isTTY,
+  readStdin: async () => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text;
+  },
 };
 
 try {
