@@ -19,7 +19,9 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'dist/**',
+      'dist.*/**',
       'podconform-report*/**',
+      'test-output/**',
       '.stryker-tmp*/**',
       'mutation-report/**',
     ],
@@ -76,7 +78,37 @@ export default tseslint.config(
     },
   },
   {
+    // Renderers read a saved record and never run anything: no backend, no command line, no run loop.
+    files: ['reports/html/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/harness/backends/**', '**/harness/cli/**', 'execa', '@kubernetes/client-node'] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // report.html's own script runs in the browser, beside vis-timeline's global.
+    files: ['reports/html/client/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'performance',
+          'setTimeout',
+          'Element',
+          'HTMLDetailsElement',
+          'IntersectionObserver',
+          'vis',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
   },
 );

@@ -1,26 +1,37 @@
 #!/usr/bin/env node
-// The `podconform` executable. It runs the compiled CLI in dist/ (built by `npm ci` through the `prepare` script,
-// or by `npm run build`) when that build is at least as new as every source it was built from; otherwise it
-// compiles the TypeScript on load through tsx, so an edited source is always what runs — only slower to start.
+// The `podconform` executable. It runs the compiled CLI in dist/ (built by `npm ci` through the `prepare` script, or by
+// `npm run build`). When a source changed after dist/ was built it rebuilds dist/ first (esbuild, about a second,
+// once), so an edited source is always what runs and every later start is fast again; only if that build fails does
+// it compile the TypeScript on load through tsx, which costs about a second at every start.
 // PODCONFORM_FROM_SOURCE=1 forces the TypeScript sources.
 import { readFileSync, statSync } from 'node:fs';
 import process from 'node:process';
-import { URL } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
-const root = new URL('../', import.meta.url);
+const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** Whether dist/ exists and no source listed in dist/inputs.json changed after it was built. */
 function freshBuild() {
   try {
-    const built = statSync(new URL('dist/podconform.mjs', root)).mtimeMs;
-    const inputs = JSON.parse(readFileSync(new URL('dist/inputs.json', root), 'utf8'));
-    return Array.isArray(inputs) && inputs.every((path) => statSync(new URL(path, root)).mtimeMs <= built);
+    const built = statSync(`${root}dist/podconform.mjs`).mtimeMs;
+    const inputs = JSON.parse(readFileSync(`${root}dist/inputs.json`, 'utf8'));
+    return Array.isArray(inputs) && inputs.every((path) => statSync(root + path).mtimeMs <= built);
   } catch {
     return false;
   }
 }
 
-if (process.env.PODCONFORM_FROM_SOURCE !== '1' && freshBuild()) {
+async function rebuilt() {
+  try {
+    const { buildDist } = await import('./build-dist.mjs');
+    await buildDist(root);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (process.env.PODCONFORM_FROM_SOURCE !== '1' && (freshBuild() || (await rebuilt()))) {
   await import('../dist/podconform.mjs');
 } else {
   let tsx;

@@ -1,7 +1,7 @@
 /** Plain Kubernetes Pod manifests as input: the pod from the file, the rest of the case from options. */
 import { isMap, isScalar } from 'yaml';
-import { emptyExpectation, type Action } from '../../specs/vocabulary/index.ts';
-import type { LoadResult } from './case-file.ts';
+import { emptyExpectation, type Action, type PodSpec } from '../../specs/vocabulary/index.ts';
+import type { CaseFile, LoadResult } from './case-file.ts';
 import { invalid, readCase } from './load-case.ts';
 import { defaultNodeWorld } from './load-node.ts';
 import { readPod } from './load-pod.ts';
@@ -41,6 +41,11 @@ function isManifest(root: Field): boolean {
 function readManifest(reader: Reader, root: Field, options: ManifestOptions): LoadResult {
   const { pod } = readPod(reader, root, { defaultName: undefined, manifest: true });
   if (pod === undefined || reader.problems.length > 0) return invalid(reader);
+  return { status: 'ok', caseFile: caseOfManifestPod(reader.file, pod, options) };
+}
+
+/** The case of a pod read from a manifest: its id is the pod's name, its node the default one, the rest `options`. */
+export function caseOfManifestPod(file: string, pod: PodSpec, options: ManifestOptions): CaseFile {
   const actions: ReadonlyArray<Action> =
     options.deleteAtSeconds === undefined
       ? []
@@ -52,18 +57,15 @@ function readManifest(reader: Reader, root: Field, options: ManifestOptions): Lo
           },
         ];
   return {
-    status: 'ok',
-    caseFile: {
-      path: reader.file,
-      scenario: {
-        id: pod.name,
-        rules: [],
-        node: defaultNodeWorld,
-        pod,
-        actions,
-        observeForSeconds: options.observeForSeconds,
-      },
-      expect: emptyExpectation,
+    path: file,
+    scenario: {
+      id: pod.name,
+      rules: [],
+      node: defaultNodeWorld,
+      pod,
+      actions,
+      observeForSeconds: options.observeForSeconds,
     },
+    expect: emptyExpectation,
   };
 }

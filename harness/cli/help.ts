@@ -41,15 +41,30 @@ bar (count, rate, failures, unknowns, time left) is drawn on stderr; never with 
 
 ${exitCodesText}
 `,
-  predict: `Usage: podconform predict FILE [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
+  predict: `Usage: podconform predict FILE|- [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
+                          [--exits C=V] [--on-term C=V] [--hook C.HOOK=V] [--probe C.PROBE=V]
 
-What a conformant kubelet (1.35) does with a case file or a plain Pod manifest: the timeline with each point's
-window and rule, the final state, the Events.
+What a conformant kubelet (1.35) does with each pod of FILE (- reads standard input): the assumptions made for
+what a manifest does not say, the STATUS and READY columns over time, the outcome, the timeline, the Events.
 
-  --observe-for D  how long to watch a manifest (default 120s)
-  --delete-at D    delete the pod at this time (manifests only)
-  --grace N        the delete's grace period in seconds (manifests only)
-  --json           the prediction as JSON
+FILE is a case file, or Kubernetes manifests: a Pod, or the pod template of a Deployment, ReplicaSet,
+StatefulSet, DaemonSet, ReplicationController, Job or CronJob, one or many in a --- separated stream (kubectl
+files, rendered Helm output) or in a List (kubectl get -o yaml). Other kinds (Service, ConfigMap, custom
+resources) are skipped with a note on stderr. A workload's pod is checked as the API server checks its template (a Deployment's restartPolicy is
+Always, a Job's OnFailure or Never) and named as its controller would name it where that is knowable
+(StatefulSet web: web-0), else <workload>-pod.
+
+  --observe-for D  how long to watch each pod (default 120s, at most 24h)
+  --delete-at D    delete the pod at this time, before the end of --observe-for
+  --grace N        the delete's grace period, whole seconds (with --delete-at; default: the pod's
+                   terminationGracePeriodSeconds)
+  --json           the prediction as one JSON document per pod (README); several pods: an array of them
+  --exits C=V, --on-term C=V, --hook C.postStart=V, --probe C.readiness=V
+                   change an assumption about what a manifest does not say (listed first in the output, each
+                   with its flag); the same as podconform.dev/... annotations, see README "predict"
+
+The three options describe what a manifest cannot say; a case file says it itself, so they are refused with one.
+A prediction that takes more than a second shows its progress on stderr when that is a terminal.
 
 ${exitCodesText}
 `,

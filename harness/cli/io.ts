@@ -2,10 +2,14 @@
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** whether stdout and stderr are both terminals (live progress bars, drawn on stderr, only then) */
+  /** whether stdout is a terminal */
   readonly isTty: boolean;
-  /** the terminal's width, when it is one (a progress line is cut to it) */
+  /** the terminal's width, when stderr is one (a progress line is cut to it) */
   readonly columns?: number;
+  /** whether stderr is a terminal (progress written there redraws one line only then); absent: not */
+  readonly errIsTty?: boolean;
+  /** the whole of standard input, for `-` as a file name; absent: the command has no standard input */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** Exit codes every command shares (README "Exit codes"). */

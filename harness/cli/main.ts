@@ -21,9 +21,15 @@ process.stderr.on('error', onStreamError);
 const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  // Progress is drawn on stderr and must not end up in a file or pipe either stream goes to.
-  isTty: process.stdout.isTTY && process.stderr.isTTY,
+  isTty: process.stdout.isTTY,
+  errIsTty: process.stderr.isTTY,
   ...(process.stderr.isTTY ? { columns: process.stderr.columns } : {}),
+  readStdin: async () => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text;
+  },
 };
 
 try {

@@ -95,9 +95,12 @@ export class ProgressDrawer {
   }
 }
 
-/** A drawer on `io`'s stderr when a progress bar belongs there: both streams terminals, and no `--json`. */
+/**
+ * A drawer on `io`'s stderr when a progress bar belongs there: both streams terminals (a bar redrawn into a file or
+ * a pipe is noise), and no `--json`.
+ */
 export function progressDrawer(io: CliIo, json: boolean): ProgressDrawer | undefined {
-  return io.isTty && !json
+  return io.isTty && io.errIsTty === true && !json
     ? new ProgressDrawer(io.err, io.columns === undefined ? {} : { columns: io.columns })
     : undefined;
 }

@@ -11,8 +11,9 @@ Usage:
   podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--tolerance SECONDS] [--json] [--verbose]
                    [--focus GLOB] [--skip GLOB] [--report DIR] [--rerun-failed results.json]
       Judge each case's expect block; no argument: the built-in case library.
-  podconform predict FILE [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
-      What a conformant kubelet does with a case file or a plain Pod manifest.
+  podconform predict FILE|- [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
+      What a conformant kubelet does with each pod of a manifest (Pod, Deployment, Job, … or a
+      multi-document stream such as rendered Helm output) or with a case file.
   podconform rules [--json] [--area AREA]
       The lifecycle rules the model implements, with sources and standing.
   podconform run [--backend sim|exec:'CMD'] [--runs N] [--seed S] [--path P] [--rules GLOB]
@@ -52,9 +53,14 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
+/** Every command's name, in the order `podconform --help` lists them. */
+export const commandNames: ReadonlyArray<string> = Object.keys(commands);
+
 /** Runs one `podconform` command and returns its exit code; all output goes through `io`. */
 export async function main(argv: ReadonlyArray<string>, io: CliIo, cwd: string): Promise<number> {
   const [name, ...rest] = argv;
+  // `podconform help predict` is `podconform predict --help`
+  if (name === 'help' && rest[0] !== undefined) return main([rest[0], '--help'], io, cwd);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage);
     return name === undefined ? exitCodes.badInput : exitCodes.ok;

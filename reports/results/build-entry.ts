@@ -118,6 +118,10 @@ export function caseEntry(input: {
   readonly outcome: RunOutcome;
   readonly judgement: CaseJudgement;
   readonly durationMs?: number;
+  /** the command that judges this case again (`npx podconform check FILE --backend B`) */
+  readonly replay?: string;
+  /** the case file's path as a reader should see it (relative to where the command ran); default: as loaded */
+  readonly file?: string;
 }): ResultEntry {
   const { caseFile, outcome, judgement } = input;
   const { scenario } = caseFile;
@@ -132,7 +136,8 @@ export function caseEntry(input: {
     kind: 'case',
     id: scenario.id,
     status: judgement.status,
-    file: caseFile.path,
+    file: input.file ?? caseFile.path,
+    ...(input.replay === undefined ? {} : { replay: input.replay }),
     ...(input.durationMs === undefined ? {} : { durationMs: input.durationMs }),
     scenario: toProtocolCase(scenario),
     caseYaml: writeCase({

@@ -4,7 +4,7 @@
  * (KUBELET-FACTS §9; pull.* rules, kubelet.image.*).
  */
 import type { PullPolicy } from '../vocabulary/index.ts';
-import { effectivePullPolicy, sameImage } from '../images/index.ts';
+import { effectivePullPolicy, normalizeImageReference, sameImage } from '../images/index.ts';
 import { wait, type Chain } from './engine/chain.ts';
 import type { Moment } from './engine/delay.ts';
 import { crashBackOff } from './crash-back-off.ts';
@@ -12,6 +12,7 @@ import { latencies } from './latencies.ts';
 import { containerPoint, event } from './record.ts';
 import {
   alreadyPresentMessage,
+  invalidImageNameMessage,
   neverPullMessage,
   pullBackOffMessage,
   pulledMessage,
@@ -88,6 +89,28 @@ export function* ensureImage(pod: PodModel, c: ContainerModel, from: Moment, lin
   const name = c.spec.name;
   const policy = policyOf(c);
   let m = from;
+  // §9.2 step 1: a reference the kubelet cannot add a default tag to stops here, before any cache lookup or pull;
+  // nothing backs off, so every sync of the pod tries again and says so again.
+  if (normalizeImageReference(image) === undefined) {
+    event(pod, m, 'kubelet.image.invalid-name', {
+      reason: 'InspectFailed',
+      type: 'Warning',
+      container: name,
+      message: invalidImageNameMessage(image),
+    });
+    event(pod, m, 'kubelet.image.invalid-name', {
+      reason: 'Failed',
+      type: 'Warning',
+      container: name,
+      message: startErrorMessage('InvalidImageName'),
+    });
+    return {
+      status: 'error',
+      at: m,
+      reason: 'InvalidImageName',
+      message: `Failed to apply default image tag "${image}": invalid reference format`,
+    };
+  }
   if (policy !== 'Always' && isCached(pod, image)) {
     event(pod, m, 'kubelet.image.present', {
       reason: 'Pulled',

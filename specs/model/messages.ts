@@ -29,6 +29,11 @@ export function alreadyPresentMessage(image: string): MessageTemplate {
   return messageTemplate`Container image "${image}" already present on machine and can be accessed by the pod`;
 }
 
+/** Warning `InspectFailed` for a reference the kubelet cannot parse: the parser's own words follow (§9.2 step 1). */
+export function invalidImageNameMessage(image: string): MessageTemplate {
+  return messageTemplate`Failed to apply default image tag "${image}": ${hole.error}`;
+}
+
 /** Warning `ErrImageNeverPull`. */
 export function neverPullMessage(image: string): MessageTemplate {
   return messageTemplate`Container image "${image}" is not present with pull policy of Never`;

@@ -285,6 +285,7 @@ function absenceRule(
   if (startKinds.includes(name)) {
     if (occurrence === 1) {
       if (waitingReason === 'ErrImageNeverPull') return 'pull.never-missing-fails';
+      if (waitingReason === 'InvalidImageName') return 'kubelet.image.invalid-name';
       if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
         return scenario.node.registry === 'down' ? 'pull.always-registry-down' : 'restart.image-pull-backoff';
       }
@@ -541,6 +542,11 @@ export interface PredictOptions {
    * another timing would produce — a fast first judgement for a runner, never the prediction to report.
    */
   readonly nominalOnly?: boolean;
+  /**
+   * Hears, now and then, the share of the latency-profile runs done (0 to 1, rising; 1 once they are all done and
+   * only merging them is left): for a progress line on long predictions.
+   */
+  readonly onProgress?: (fractionDone: number) => void;
 }
 
 const allProfiles = ['nominal', 'early', 'late'] as const;
@@ -548,7 +554,16 @@ const nominalProfile = ['nominal'] as const;
 
 export function predict(scenario: Scenario, options?: PredictOptions): Prediction {
   const profiles = options?.nominalOnly === true ? nominalProfile : allProfiles;
-  const runs = profiles.map((profile) => runProfile(scenario, profile));
+  const onProgress = options?.onProgress;
+  const share = (index: number) =>
+    onProgress === undefined
+      ? undefined
+      : (nowSeconds: number) => {
+          onProgress((index + nowSeconds / Math.max(scenario.observeForSeconds, 1e-9)) / profiles.length);
+        };
+  const runs = profiles.map((profile, index) => runProfile(scenario, profile, share(index)));
+  // merging long runs takes a share of the time too; 1 says the runs are done and only that is left
+  onProgress?.(1);
   return predictionOfRuns(scenario, runs);
 }
 

@@ -78,7 +78,11 @@ function createPod(scenario: Scenario, engine: Engine): PodModel {
 }
 
 /** Runs the scenario under one profile up to observeFor. */
-export function runProfile(scenario: Scenario, profile: LatencyProfile): ProfileRun {
+export function runProfile(
+  scenario: Scenario,
+  profile: LatencyProfile,
+  onAdvance?: (nowSeconds: number) => void,
+): ProfileRun {
   const engine = new Engine(profile);
   const pod = createPod(scenario, engine);
   engine.at(podCreationMoment, (m) => {
@@ -99,7 +103,7 @@ export function runProfile(scenario: Scenario, profile: LatencyProfile): Profile
       deletePod(pod, action, m);
     });
   }
-  engine.run(scenario.observeForSeconds);
+  engine.run(scenario.observeForSeconds, onAdvance);
   const finalView = pod.apiAtGone ?? pod.api;
   const fresh = !pod.gone && !pod.statusFrozen && !pod.workerBusy && pod.api ? buildView(pod, false) : undefined;
   return {

@@ -44,6 +44,11 @@ export function alreadyPresentMessage(image: string): string {
   return `Container image "${image}" already present on machine and can be accessed by the pod`;
 }
 
+/** Warning `InspectFailed` for a reference that does not parse, with the parser's complaint as the kubelet words it. */
+export function invalidImageNameMessage(image: string): string {
+  return `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`;
+}
+
 /** Warning `ErrImageNeverPull`. */
 export function neverPullMessage(image: string): string {
   return `Container image "${image}" is not present with pull policy of Never`;

@@ -5,12 +5,14 @@
 import type { Activity } from './coroutine.ts';
 import {
   alreadyPresentMessage,
+  invalidImageNameMessage,
   neverPullMessage,
   pullBackOffMessage,
   pullFailedMessage,
   pulledMessage,
   pullingMessage,
 } from './events.ts';
+import { referenceParses } from './image-names.ts';
 import type { ContainerInfo } from './pod-info.ts';
 import type { StartError } from './reason-cache.ts';
 import type { World } from './world.ts';
@@ -21,6 +23,12 @@ export function* ensureImageExists(w: World, c: ContainerInfo): Activity<StartEr
   const present = w.images.has(c.imageKey);
   const policy = c.pullPolicy;
   const obs = w.obs;
+  // the tag is defaulted before anything else, and a reference that does not parse ends the attempt (§9.2 step 1)
+  if (!referenceParses(image)) {
+    const message = invalidImageNameMessage(image);
+    obs.event('Warning', 'InspectFailed', message, c);
+    return { reason: 'InvalidImageName', message };
+  }
   if (present && (policy === 'Never' || (policy === 'IfNotPresent' && !w.dev['ifnotpresent-pulls-cached']))) {
     obs.event('Normal', 'Pulled', cachedImageMessage(w, c), c);
     return undefined;

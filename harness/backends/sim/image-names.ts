@@ -34,6 +34,40 @@ export function parseImageRef(image: string): ImageRef {
   return { domain, path, tag, digest };
 }
 
+// The reference grammar the kubelet parses with (distribution/reference), as the node applies it.
+const pathComponent = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const domainPattern =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?$/;
+const tagPattern = /^\w[\w.-]{0,127}$/;
+const digestPattern = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+
+/** Whether the kubelet can add a default tag to the reference (applyDefaultImageTag); false: InvalidImageName. */
+export function referenceParses(image: string): boolean {
+  if (image === '' || /^[a-f0-9]{64}$/.test(image)) return false;
+  const at = image.indexOf('@');
+  const named = at >= 0 ? image.slice(0, at) : image;
+  const digest = at >= 0 ? image.slice(at + 1) : undefined;
+  const colon = named.lastIndexOf(':');
+  const repo = colon > named.lastIndexOf('/') ? named.slice(0, colon) : named;
+  const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined;
+  const firstSlash = repo.indexOf('/');
+  const first = firstSlash >= 0 ? repo.slice(0, firstSlash) : undefined;
+  // an upper-case first component can only be a host: Docker Hub namespaces are lower case
+  const hasDomain =
+    first !== undefined &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+  const domain = hasDomain ? first : undefined;
+  const path = hasDomain ? repo.slice(firstSlash + 1) : repo;
+  return (
+    (domain === undefined || domainPattern.test(domain)) &&
+    path !== '' &&
+    path.split('/').every((component) => pathComponent.test(component)) &&
+    repo.length <= 255 &&
+    (tag === undefined || tagPattern.test(tag)) &&
+    (digest === undefined || digestPattern.test(digest))
+  );
+}
+
 const normalized = new Map<string, string>();
 
 /** The fully qualified form the image store keys on: `busybox` and `docker.io/library/busybox:latest` are one image. */

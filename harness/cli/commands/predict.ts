@@ -1,16 +1,27 @@
 /**
- * `podconform predict <file>`: what a conformant kubelet will do with a case or a plain Pod manifest — the
- * assumptions made for what a manifest does not say, the STATUS/READY columns over time, the outcome, the timeline
- * and the Events (rendering in harness/cli/predict/). `--json` for machines.
+ * `podconform predict <file|->`: what a conformant kubelet will do with a case, or with each pod of a stream of
+ * manifests (a Pod, a workload's pod template: harness/cases/load-manifest-stream.ts reads them, predict-input.ts
+ * keeps the limits) — the assumptions made for what a manifest does not say, the STATUS/READY columns over time, the
+ * outcome, the timeline and the Events (rendering in harness/cli/predict/). `--json` for machines.
  */
-import { readFile } from 'node:fs/promises';
-import { formatProblem, loadInputText, parseDuration } from '../../cases/index.ts';
+import { podHoldingKinds, readManifestStream, type StreamPod } from '../../cases/index.ts';
+import { allContainers, type Scenario } from '../../../specs/vocabulary/index.ts';
 import { parseArgs } from '../args.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { resolveAssumptions } from '../predict/assumptions.ts';
-import { isCaseFileText } from '../predict/input-kind.ts';
-import { buildPredictReport } from '../predict/predict-report.ts';
-import { renderPredictJson } from '../predict/render-json.ts';
+import {
+  defaultObserveForSeconds,
+  limitsOnCaseFile,
+  place,
+  podHeading,
+  problemLine,
+  readInputText,
+  readPredictLimits,
+  skippedLine,
+} from '../predict-input.ts';
+import { withProgress } from '../predict-progress.ts';
+import { resolveAssumptions, type FlagSetting } from '../predict/assumptions.ts';
+import { buildPredictReport, type PredictReport } from '../predict/predict-report.ts';
+import { predictJsonDocument } from '../predict/render-json.ts';
 import { renderPredictText } from '../predict/render-text.ts';
 import { takeSettingFlags } from '../predict/setting-flags.ts';
 import { settingKinds } from '../predict/settings.ts';
@@ -33,47 +44,119 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
   const { args } = parsed;
   const file = args.positionals[0];
   if (args.positionals.length !== 1 || file === undefined) {
-    io.err('podconform predict: give exactly one case file or Pod manifest\n');
+    io.err(
+      'podconform predict: give exactly one file (a case, a Pod or a workload manifest), or - for standard input\n',
+    );
     return exitCodes.badInput;
   }
-  const durations: Record<string, number | undefined> = {};
-  for (const key of ['observe-for', 'delete-at', 'grace'] as const) {
-    const raw = args.values.get(key);
-    if (raw === undefined) continue;
-    const d = parseDuration(key === 'grace' && /^\d+$/.test(raw) ? Number(raw) : raw);
-    if (d.status !== 'ok') {
-      io.err(`podconform predict: --${key}: ${d.message}\n`);
+  const limits = readPredictLimits(args.values);
+  if (limits.status === 'error') {
+    io.err(`podconform predict: ${limits.message}\n`);
+    return exitCodes.badInput;
+  }
+  const input = await readInputText(file, io);
+  if (input.status === 'error') {
+    io.err(`${input.message}\n`);
+    return exitCodes.badInput;
+  }
+  const { observeForSeconds, deleteAtSeconds, graceSeconds } = limits.limits;
+  const read = readManifestStream(input.text, input.name, {
+    observeForSeconds: observeForSeconds ?? defaultObserveForSeconds,
+    ...(deleteAtSeconds !== undefined ? { deleteAtSeconds } : {}),
+    ...(graceSeconds !== undefined ? { gracePeriodSeconds: graceSeconds } : {}),
+  });
+  if (read.status === 'invalid') {
+    for (const p of read.problems) io.err(`${problemLine(p)}\n`);
+    return exitCodes.badInput;
+  }
+  const json = args.flags.has('json');
+  const flags = settingFlags.settings;
+  if (read.status === 'case') {
+    const conflict = limitsOnCaseFile(args.values, input.name);
+    if (conflict !== undefined) {
+      io.err(`${conflict}\n`);
       return exitCodes.badInput;
     }
-    durations[key] = d.seconds;
+    // a case file says what it means (FORMAT.md's defaults included): nothing is assumed for it
+    return showPredictions([{ scenario: read.caseFile.scenario, plainManifest: false }], input.name, flags, json, io);
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`${file}:1: file: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}\n`);
+  for (const skipped of read.skipped) io.err(`${skippedLine(input.name, skipped)}\n`);
+  if (read.pods.length === 0) {
+    io.err(`${input.name}: no pod to predict: no Pod or ${podHoldingKinds.slice(1).join(', ')} in it\n`);
     return exitCodes.badInput;
   }
-  const loaded = loadInputText(text, file, {
-    observeForSeconds: durations['observe-for'] ?? 120,
-    ...(durations['delete-at'] !== undefined ? { deleteAtSeconds: durations['delete-at'] } : {}),
-    ...(durations['grace'] !== undefined ? { gracePeriodSeconds: durations['grace'] } : {}),
+  // A lone Pod needs no heading; a workload's pod (named by podconform) or a stream's pods do.
+  const lonePod = read.pods.length === 1 && read.documents === 1 && read.pods[0]?.kind === 'Pod';
+  const pods = read.pods.map((pod) => ({
+    ...(lonePod ? {} : { source: pod }),
+    scenario: pod.caseFile.scenario,
+    plainManifest: true,
+  }));
+  return showPredictions(pods, input.name, flags, json, io);
+}
+
+/** One pod to predict, with where it came from when that was a stream of manifests. */
+interface PodToPredict {
+  readonly source?: StreamPod;
+  readonly scenario: Scenario;
+  /** whether the pod's unwritten behaviour gets assumed defaults (a manifest's) */
+  readonly plainManifest: boolean;
+}
+
+/**
+ * Predicts each pod with its assumptions and prints it, headed when it came from a stream. JSON: the one pod's
+ * document, or an array of documents when the input held several pods; each says where its pod came from (`source`).
+ */
+function showPredictions(
+  pods: ReadonlyArray<PodToPredict>,
+  file: string,
+  flags: ReadonlyArray<FlagSetting>,
+  json: boolean,
+  io: CliIo,
+): number {
+  // In a stream a setting flag is for the pods that have its container; a flag no pod can take is a mistake.
+  const containersOf = (scenario: Scenario) => new Set(allContainers(scenario.pod).map((c) => c.name));
+  const several = pods.length > 1;
+  const unmatched = flags.find((f) => !pods.some((p) => containersOf(p.scenario).has(f.setting.container)));
+  if (several && unmatched !== undefined) {
+    io.err(
+      `podconform predict: ${unmatched.text}: no pod in ${file} has a container '${unmatched.setting.container}'\n`,
+    );
+    return exitCodes.badInput;
+  }
+  const reports: Array<{ readonly source: StreamPod | undefined; readonly report: PredictReport }> = [];
+  for (const { source, scenario, plainManifest } of pods) {
+    const own = several ? flags.filter((f) => containersOf(scenario).has(f.setting.container)) : flags;
+    const assumed = resolveAssumptions(scenario, { plainManifest, flags: own });
+    if (assumed.status === 'error') {
+      const inFile = source === undefined ? file : `${file}: ${place(source)}`;
+      io.err(
+        `${assumed.where.startsWith('--') ? 'podconform predict' : inFile}: ${assumed.where}: ${assumed.message}\n`,
+      );
+      return exitCodes.badInput;
+    }
+    const report = withProgress(io, scenario.pod.name, (onProgress) =>
+      buildPredictReport(assumed.scenario, assumed.assumptions, onProgress),
+    );
+    reports.push({ source, report });
+  }
+  if (json) {
+    const documents = reports.map(({ source, report }) => ({
+      ...predictJsonDocument(report),
+      ...(source === undefined ? {} : { source: jsonSource(source) }),
+    }));
+    io.out(`${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  const rendered = reports.map(({ source, report }) => {
+    const heading = source === undefined ? '' : `${podHeading(source)}\n\n`;
+    return `${heading}${renderPredictText(report)}`;
   });
-  if (loaded.status === 'invalid') {
-    for (const p of loaded.problems) io.err(`${formatProblem(p)}\n`);
-    return exitCodes.badInput;
-  }
-  const assumed = resolveAssumptions(loaded.caseFile.scenario, {
-    plainManifest: !isCaseFileText(text),
-    flags: settingFlags.settings,
-  });
-  if (assumed.status === 'error') {
-    const where = assumed.where.startsWith('--') ? 'podconform predict' : file;
-    io.err(`${where}: ${assumed.where}: ${assumed.message}\n`);
-    return exitCodes.badInput;
-  }
-  const report = buildPredictReport(assumed.scenario, assumed.assumptions);
-  io.out(args.flags.has('json') ? renderPredictJson(report) : renderPredictText(report));
+  io.out(rendered.join('\n'));
   return exitCodes.ok;
+}
+
+function jsonSource(source: StreamPod): Record<string, unknown> {
+  const { document, item, kind, objectName: name, nameChosen: podNameChosen } = source;
+  return { document, ...(item === undefined ? {} : { item }), kind, name, podNameChosen };
 }

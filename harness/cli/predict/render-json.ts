@@ -25,9 +25,9 @@ function roundedPrediction(p: Prediction): unknown {
   };
 }
 
-/** The JSON document, pretty-printed, with a final newline. */
-export function renderPredictJson(report: PredictReport): string {
-  const document = {
+/** The JSON document as a value (the CLI puts several in an array when the input held several pods). */
+export function predictJsonDocument(report: PredictReport): Record<string, unknown> {
+  return {
     version: predictJsonVersion,
     pod: report.scenario.pod.name,
     namespace: report.namespace ?? null,
@@ -49,5 +49,4 @@ export function renderPredictJson(report: PredictReport): string {
     events: report.events,
     prediction: roundedPrediction(report.prediction),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
 }

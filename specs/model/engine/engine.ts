@@ -54,9 +54,12 @@ export class Engine {
     this.stopped = true;
   }
 
-  /** Runs every stimulus up to `untilSeconds` (inclusive). */
-  run(untilSeconds: number): void {
-    for (;;) {
+  /**
+   * Runs every stimulus up to `untilSeconds` (inclusive); `onAdvance`, if given, hears the model time now and then
+   * (every few thousand stimuli), so a caller can show how far a long run has got.
+   */
+  run(untilSeconds: number, onAdvance?: (nowSeconds: number) => void): void {
+    for (let handled = 1; ; handled++) {
       if (this.stopped) return;
       const next = this.agenda.peekTime();
       if (next === undefined || next > untilSeconds) return;
@@ -65,6 +68,7 @@ export class Engine {
       this.now = task.t;
       task.run();
       this.wakeWaiters();
+      if (onAdvance !== undefined && handled % 4096 === 0) onAdvance(this.now);
     }
   }
 

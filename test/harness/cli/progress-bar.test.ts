@@ -79,11 +79,17 @@ describe('ProgressDrawer', () => {
 });
 
 describe('progressDrawer', () => {
-  const io = (isTty: boolean): CliIo => ({ out: () => undefined, err: () => undefined, isTty });
+  const io = (isTty: boolean, errIsTty: boolean): CliIo => ({
+    out: () => undefined,
+    err: () => undefined,
+    isTty,
+    errIsTty,
+  });
 
   it('draws only on a terminal (both streams) and never with --json', () => {
-    expect(progressDrawer(io(true), false)).toBeInstanceOf(ProgressDrawer);
-    expect(progressDrawer(io(true), true)).toBeUndefined();
-    expect(progressDrawer(io(false), false)).toBeUndefined();
+    expect(progressDrawer(io(true, true), false)).toBeInstanceOf(ProgressDrawer);
+    expect(progressDrawer(io(true, true), true)).toBeUndefined();
+    expect(progressDrawer(io(false, true), false)).toBeUndefined();
+    expect(progressDrawer(io(true, false), false)).toBeUndefined();
   });
 });
