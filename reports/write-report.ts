@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadHtmlAssets, renderHtml } from './html/index.ts';
 import { renderJunit } from './junit/index.ts';
 import type { ResultsFile } from './results/schema.ts';
 
@@ -15,11 +16,11 @@ export interface ReportRenderer {
   readonly render: (results: ResultsFile) => string | Promise<string>;
 }
 
-/**
- * The renderers a report directory holds besides results.json: the JUnit XML; the HTML report (`reports/html/`)
- * joins this list when it lands on main.
- */
-export const reportRenderers: ReadonlyArray<ReportRenderer> = [{ file: 'junit.xml', render: renderJunit }];
+/** The files a report directory holds besides results.json: the HTML report and the JUnit XML. */
+export const reportRenderers: ReadonlyArray<ReportRenderer> = [
+  { file: 'report.html', render: async (results) => renderHtml(results, await loadHtmlAssets()) },
+  { file: 'junit.xml', render: renderJunit },
+];
 
 /** The name of the record in every report directory. */
 export const resultsFileName = 'results.json';
