@@ -13,10 +13,10 @@ import { mapConcurrent } from '../run/concurrency.ts';
 import type { JudgeOptions } from '../run/judge.ts';
 import { rerunItems, rerunOne, rerunStatus, type RerunItem, type RerunResult } from '../run/rerun-failed.ts';
 import type { RuleFilter } from '../run/rule-filter.ts';
-import { shellQuote } from '../run/replay.ts';
+import { checkReplayCommand, shellQuote } from '../run/replay.ts';
 import { exitCodes, type CliIo } from './io.ts';
 import { progressBar, progressDrawer } from './progress-bar.ts';
-import { emitReport, withoutReport, type ReportDestination } from './report-option.ts';
+import { emitReport, shownPath, withoutReport, type ReportDestination } from './report-option.ts';
 
 /** An earlier record and the entries of it to run again, read before any backend is set up. */
 export interface LoadedRerun {
@@ -79,14 +79,22 @@ export interface RerunRequest {
   readonly json: boolean;
 }
 
-function entryOf(result: RerunResult, sameBackend: boolean, judgeOptions: JudgeOptions): ResultEntry {
+function entryOf(
+  result: RerunResult,
+  context: { readonly sameBackend: boolean; readonly backend: string; readonly cwd: string },
+  judgeOptions: JudgeOptions,
+): ResultEntry {
   const { entry } = result.item;
+  const { sameBackend } = context;
   if (result.how === 'case') {
+    const file = shownPath(context.cwd, result.item.caseFile.path);
     return caseEntry({
       caseFile: result.item.caseFile,
       outcome: result.outcome,
       judgement: result.judgement,
       durationMs: result.durationMs,
+      file,
+      replay: checkReplayCommand(file, context.backend),
     });
   }
   return {
@@ -201,7 +209,9 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
       finishedAt: new Date(),
       backend: { name: request.backend.name, notices: request.backend.notices },
       filters: request.filters,
-      entries: results.map((r) => entryOf(r, sameBackend, request.judgeOptions)),
+      entries: results.map((r) =>
+        entryOf(r, { sameBackend, backend: request.backend.name, cwd: request.cwd }, request.judgeOptions),
+      ),
       problems: [],
     });
     const failed = await emitReport(io, request.cwd, prefix, request.report, record);

@@ -41,3 +41,8 @@ export function replayCommand(header: ReplayHeader): string {
   if (header.path !== undefined) parts.push('--runs 1');
   return parts.join(' ');
 }
+
+/** `npx podconform check FILE --backend B`: judges one case file again on a backend (`model`: the default). */
+export function checkReplayCommand(file: string, backend: string): string {
+  return `npx podconform check ${shellQuote(file)}${backend === 'model' ? '' : ` --backend ${backendArg(backend)}`}`;
+}

@@ -10,14 +10,14 @@ import { resultsFile } from '../../../reports/results/build-results.ts';
 import type { RunOutcome } from '../../backends/backend.ts';
 import { findCaseFiles, formatProblem, loadCaseFile, type CaseFile, type CaseProblem } from '../../cases/index.ts';
 import { judgeCase, type CaseJudgement, type CaseStatus } from '../../run/judge-case.ts';
-import { shellQuote } from '../../run/replay.ts';
+import { checkReplayCommand, shellQuote } from '../../run/replay.ts';
 import { ruleFilter } from '../../run/rule-filter.ts';
 import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
 import { progressBar, progressDrawer } from '../progress-bar.ts';
-import { emitReport, reportDestination, withoutReport } from '../report-option.ts';
+import { emitReport, reportDestination, shownPath, withoutReport } from '../report-option.ts';
 import { loadRerun, rerunFailed, type LoadedRerun } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { mapConcurrent, slotUse, slotUseLine } from '../../run/concurrency.ts';
@@ -266,9 +266,17 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
     finishedAt: new Date(),
     backend: { name: source.name, notices: backend.notices ?? [] },
     filters: filters.options.given,
-    entries: results.map((r) =>
-      caseEntry({ caseFile: r.caseFile, outcome: r.outcome, judgement: r, durationMs: r.durationMs }),
-    ),
+    entries: results.map((r) => {
+      const file = shownPath(cwd, r.file);
+      return caseEntry({
+        caseFile: r.caseFile,
+        outcome: r.outcome,
+        judgement: r,
+        durationMs: r.durationMs,
+        file,
+        replay: checkReplayCommand(file, source.name),
+      });
+    }),
     problems: problems.map(formatProblem),
   });
   const failed = await emitReport(io, cwd, 'podconform check', report.destination, record);

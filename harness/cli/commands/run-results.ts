@@ -12,18 +12,35 @@ import type { LibraryCaseRun, LibraryReport } from '../../run/case-library.ts';
 import type { Judged } from '../../run/judge.ts';
 import type { PropertyReport } from '../../run/property.ts';
 import { rejudgeSeed, type JudgedInput } from '../../run/rejudge.ts';
-import { replayCommand, type ReplayHeader } from '../../run/replay.ts';
+import { checkReplayCommand, replayCommand, type ReplayHeader } from '../../run/replay.ts';
+import { shownPath } from '../report-option.ts';
 import type { RunTarget } from '../../run/target.ts';
 
-/** The library's cases in the library's file order (they may finish out of order on a real backend). */
-export function caseEntries(runs: ReadonlyArray<LibraryCaseRun>, fileOrder: ReadonlyArray<string>): ResultEntry[] {
+/**
+ * The library's cases in the library's file order (they may finish out of order on a real backend), each with the
+ * `check` line that judges it again and its path as seen from `cwd`.
+ */
+export function caseEntries(
+  runs: ReadonlyArray<LibraryCaseRun>,
+  fileOrder: ReadonlyArray<string>,
+  backend: string,
+  cwd: string,
+): ResultEntry[] {
   const position = new Map(fileOrder.map((file, i) => [file, i]));
   const at = (r: LibraryCaseRun): number => position.get(r.caseFile.path) ?? fileOrder.length;
   return [...runs]
     .sort((a, b) => at(a) - at(b))
-    .map((r) =>
-      caseEntry({ caseFile: r.caseFile, outcome: r.outcome, judgement: r.judgement, durationMs: r.durationMs }),
-    );
+    .map((r) => {
+      const file = shownPath(cwd, r.caseFile.path);
+      return caseEntry({
+        caseFile: r.caseFile,
+        outcome: r.outcome,
+        judgement: r.judgement,
+        durationMs: r.durationMs,
+        file,
+        replay: checkReplayCommand(file, backend),
+      });
+    });
 }
 
 /** The header without the counterexample's path: what repeats the whole run, or (with a path) one scenario. */
@@ -113,6 +130,8 @@ export function counterexampleEntries(report: PropertyReport, tolerance: Toleran
 /** What a finished run hands over for its record. */
 export interface RunResultsInput {
   readonly argv: ReadonlyArray<string>;
+  /** where the command ran: case files are recorded relative to it */
+  readonly cwd: string;
   readonly startedAt: Date;
   readonly report: PropertyReport;
   readonly numRuns: number;
@@ -168,7 +187,7 @@ export function runResultsFile(input: RunResultsInput): ResultsFile {
     backend: { name: target.backend, notices: input.notices },
     filters: input.filters,
     entries: [
-      ...caseEntries(input.libraryRuns, input.library?.cases.map((c) => c.file) ?? []),
+      ...caseEntries(input.libraryRuns, input.library?.cases.map((c) => c.file) ?? [], target.backend, input.cwd),
       ...scenarioEntries(report, generatedScenarios(input), toleranceOf(target)),
       ...counterexampleEntries(report, toleranceOf(target)),
     ],

@@ -427,6 +427,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   if (report.destination === undefined) return code;
   const record = runResultsFile({
     argv,
+    cwd,
     startedAt,
     report: propertyReport,
     numRuns,
