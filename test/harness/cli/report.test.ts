@@ -113,6 +113,11 @@ describe('check --report', () => {
     expect(results.command).toBe('check');
     expect(results.entries.length).toBe(libraryCases);
     expect(results.entries.every((e) => e.kind === 'case')).toBe(true);
+    // each case as seen from where the command ran, with the line that judges it again
+    for (const e of results.entries) {
+      expect(e.file).toMatch(/^specs\/cases\/.*\.case\.yaml$/);
+      expect(e.replay).toBe(`npx podconform check ${e.file ?? ''}`);
+    }
     expect(results.replay).toBe('npx podconform check');
   });
 });
