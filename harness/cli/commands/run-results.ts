@@ -18,12 +18,12 @@ import type { RunTarget } from '../../run/target.ts';
 
 /**
  * The library's cases in the library's file order (they may finish out of order on a real backend), each with the
- * `check` line that judges it again and its path as seen from `cwd`.
+ * line that judges it again and its path as seen from `cwd`.
  */
 export function caseEntries(
   runs: ReadonlyArray<LibraryCaseRun>,
   fileOrder: ReadonlyArray<string>,
-  backend: string,
+  replayOf: (file: string) => string,
   cwd: string,
 ): ResultEntry[] {
   const position = new Map(fileOrder.map((file, i) => [file, i]));
@@ -38,7 +38,7 @@ export function caseEntries(
         judgement: r.judgement,
         durationMs: r.durationMs,
         file,
-        replay: checkReplayCommand(file, backend),
+        replay: replayOf(file),
       });
     });
 }
@@ -187,7 +187,15 @@ export function runResultsFile(input: RunResultsInput): ResultsFile {
     backend: { name: target.backend, notices: input.notices },
     filters: input.filters,
     entries: [
-      ...caseEntries(input.libraryRuns, input.library?.cases.map((c) => c.file) ?? [], target.backend, input.cwd),
+      ...caseEntries(
+        input.libraryRuns,
+        input.library?.cases.map((c) => c.file) ?? [],
+        // `check` cannot make the simulator deviate: under a deviation, the run's own line judges the case again.
+        target.deviations.length > 0
+          ? () => runReplay(report, input.numRuns, undefined)
+          : (file) => checkReplayCommand(file, target.backend),
+        input.cwd,
+      ),
       ...scenarioEntries(report, generatedScenarios(input), toleranceOf(target)),
       ...counterexampleEntries(report, toleranceOf(target)),
     ],
