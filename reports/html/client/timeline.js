@@ -73,7 +73,22 @@ var podconformTimeline = (function () {
 
   function statusItems(steps, group, end, items) {
     steps.forEach(function (step, i) {
-      var next = i + 1 < steps.length ? steps[i + 1][0] : Math.max(end, step[0]);
+      var last = i + 1 === steps.length;
+      var next = last ? Math.max(end, step[0]) : steps[i + 1][0];
+      if (last && next <= step[0]) {
+        // A backend that reports STATUS only once, at the end: a short box at the right edge says what it was.
+        items.push({
+          id: group + String(i),
+          group: group,
+          type: 'range',
+          start: Math.max(0, step[0] - end * 0.12) * MS,
+          end: step[0] * MS,
+          className: 'st ' + statusFamily(step[1]),
+          content: el('span', '', 'final: ' + step[1]),
+          title: 'STATUS ' + step[1] + ' at ' + seconds(step[0]) + ' (only the final value was observed)',
+        });
+        return;
+      }
       if (next <= step[0]) return;
       items.push({
         id: group + String(i),
