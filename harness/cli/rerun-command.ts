@@ -63,6 +63,23 @@ export async function loadRerun(options: {
   };
 }
 
+/** `--rerun-failed` as an option: nothing when it is absent, else the loaded record (or the exit code of a bad one). */
+export async function rerunOption(options: {
+  readonly command: 'run' | 'check';
+  readonly io: CliIo;
+  readonly cwd: string;
+  readonly resultsPath: string | undefined;
+  readonly includeUnknown: boolean;
+  readonly filter?: RuleFilter;
+}): Promise<
+  { readonly status: 'ok'; readonly rerun?: LoadedRerun } | { readonly status: 'error'; readonly code: number }
+> {
+  const { resultsPath } = options;
+  if (resultsPath === undefined) return { status: 'ok' };
+  const loaded = await loadRerun({ ...options, resultsPath });
+  return loaded.status === 'error' ? loaded : { status: 'ok', rerun: loaded.rerun };
+}
+
 /** Everything the rerun needs from the command that asked for it. */
 export interface RerunRequest {
   readonly command: 'run' | 'check';

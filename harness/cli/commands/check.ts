@@ -18,7 +18,7 @@ import { exitCodes, type CliIo } from '../io.ts';
 import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
 import { progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination, shownPath, withoutReport } from '../report-option.ts';
-import { loadRerun, rerunFailed, type LoadedRerun } from '../rerun-command.ts';
+import { rerunFailed, rerunOption } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { mapConcurrent, slotUse, slotUseLine } from '../../run/concurrency.ts';
 
@@ -95,19 +95,16 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
   const report = await reportDestination(args.values.get('report'), cwd);
   if (report.status === 'error') return bad(report.message);
   // The earlier record is read before the backend is set up: a bad one costs no cluster.
-  let rerun: LoadedRerun | undefined;
-  if (rerunPath !== undefined) {
-    const loaded = await loadRerun({
-      command: 'check',
-      io,
-      cwd,
-      resultsPath: rerunPath,
-      includeUnknown: args.flags.has('include-unknown'),
-      ...(filter === undefined ? {} : { filter }),
-    });
-    if (loaded.status === 'error') return loaded.code;
-    rerun = loaded.rerun;
-  }
+  const rerunLoad = await rerunOption({
+    command: 'check',
+    io,
+    cwd,
+    resultsPath: rerunPath,
+    includeUnknown: args.flags.has('include-unknown'),
+    ...(filter === undefined ? {} : { filter }),
+  });
+  if (rerunLoad.status === 'error') return rerunLoad.code;
+  const rerun = rerunLoad.rerun;
   const startedAt = new Date();
   const parallelText = args.values.get('parallel');
   if (parallelText !== undefined && (!/^\d+$/.test(parallelText) || Number(parallelText) < 1)) {

@@ -25,7 +25,7 @@ import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { clockTime, progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination } from '../report-option.ts';
-import { loadRerun, rerunFailed, type LoadedRerun } from '../rerun-command.ts';
+import { rerunFailed, rerunOption } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
 import { exitCodeFor, overallStatus, runJson, runText } from './run-output.ts';
 import { runResultsFile } from './run-results.ts';
@@ -185,19 +185,16 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
   const report = await reportDestination(args.values.get('report'), cwd);
   if (report.status === 'error') return fail(report.message);
   // The earlier record is read before the backend is set up: a bad one costs no cluster.
-  let rerun: LoadedRerun | undefined;
-  if (rerunPath !== undefined) {
-    const loaded = await loadRerun({
-      command: 'run',
-      io,
-      cwd,
-      resultsPath: rerunPath,
-      includeUnknown: args.flags.has('include-unknown'),
-      ...(filter === undefined ? {} : { filter }),
-    });
-    if (loaded.status === 'error') return loaded.code;
-    rerun = loaded.rerun;
-  }
+  const rerunLoad = await rerunOption({
+    command: 'run',
+    io,
+    cwd,
+    resultsPath: rerunPath,
+    includeUnknown: args.flags.has('include-unknown'),
+    ...(filter === undefined ? {} : { filter }),
+  });
+  if (rerunLoad.status === 'error') return rerunLoad.code;
+  const rerun = rerunLoad.rerun;
   const startedAt = new Date();
 
   const numRuns = runs.value ?? defaultRuns[backendName] ?? defaultRunsElsewhere;
