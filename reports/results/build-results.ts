@@ -15,7 +15,8 @@ import { toolInfo } from './tool-info.ts';
 /** The Kubernetes version whose documented behaviour and kubelet the model predicts (default feature gates). */
 export const modelKubernetesVersion = '1.35';
 
-function summaryOf(entries: ReadonlyArray<ResultEntry>): ResultsSummary {
+/** Counts of the entries by status. */
+export function summaryOf(entries: ReadonlyArray<ResultEntry>): ResultsSummary {
   const count = (status: EntryStatus): number => entries.filter((e) => e.status === status).length;
   return {
     total: entries.length,
