@@ -18,6 +18,10 @@ table.predict td {
   text-align: left;
   vertical-align: top;
 }
+/* Short columns stay on one line; the message column takes what is left. */
+table.predict td:not(:last-child) {
+  white-space: nowrap;
+}
 table.predict th {
   background: #f3f4f6;
 }

@@ -26,8 +26,14 @@ function podSection(index: number, { heading, report }: PredictedPod): Html {
   const where =
     report.namespace === undefined ? '' : markup` <span class="muted">in namespace</span> ${report.namespace}`;
   const from = heading === undefined ? '' : markup` <span class="muted">${heading}</span>`;
-  const ends = report.outcomes.length === 1 ? report.outcomes[0]?.status : 'depends on the timing';
-  return markup`<details class="entry prediction" id="entry-${index}" open><summary><span class="entry-kind">pod</span> <span class="entry-id">${scenario.pod.name}</span>${where}${from} <span class="entry-first">ends ${ends ?? ''} at ${formatSeconds(prediction.observeForSeconds)}</span></summary><div class="entry-body">${assumptionsHtml(report)}${watchHtml(report)}${outcomesHtml(report)}<h3>Timeline <span class="muted">(the model's windows placed from the nominal time of the point each follows; STATUS as kubectl get pod shows it)</span></h3>${timelineHost(index)}${eventsHtml(report)}${probesAndOpenHtml(report)}</div></details>
+  const [only] = report.outcomes;
+  const ends =
+    report.outcomes.length !== 1 || only === undefined
+      ? 'STATUS depends on the timing'
+      : only.gone
+        ? `gone (last STATUS ${only.status})`
+        : `STATUS ${only.status}, READY ${only.ready}`;
+  return markup`<details class="entry prediction" id="entry-${index}" open><summary><span class="entry-kind">pod</span> <span class="entry-id">${scenario.pod.name}</span>${where}${from} <span class="entry-first">at ${formatSeconds(prediction.observeForSeconds)}: ${ends}</span></summary><div class="entry-body">${assumptionsHtml(report)}${watchHtml(report)}${outcomesHtml(report)}<h3>Timeline <span class="muted">(the model's windows placed from the nominal time of the point each follows; STATUS as kubectl get pod shows it)</span></h3>${timelineHost(index)}${eventsHtml(report)}${probesAndOpenHtml(report)}</div></details>
 `;
 }
 
