@@ -216,6 +216,10 @@ describe.runIf(present)('predict --html in Chromium', () => {
     const labels = await pod.locator('.vis-label').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['STATUS predicted', 'faults, actions', 'pod created']));
     expect(labels).not.toContain('STATUS observed');
+    // the timeline is taller than its 720 px: it must open at the top, the STATUS row in view
+    const statusTop = (await pod.locator('.vis-label', { hasText: 'STATUS predicted' }).boundingBox())?.y ?? -1;
+    const panelTop = (await pod.locator('.vis-panel.vis-left').boundingBox())?.y ?? 0;
+    expect(statusTop).toBeGreaterThanOrEqual(panelTop);
     // one lane per container of the manifest, each with rows of its own
     for (const lane of ['log-shipper', 'api']) expect(labels.some((l) => l.startsWith(`${lane} `))).toBe(true);
     expect(await pod.locator('.vis-item.vis-range.win-certain').count()).toBeGreaterThan(5);
