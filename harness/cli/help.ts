@@ -41,8 +41,8 @@ bar (count, rate, failures, unknowns, time left) is drawn on stderr; never with 
 
 ${exitCodesText}
 `,
-  predict: `Usage: podconform predict FILE|- [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
-                          [--exits C=V] [--on-term C=V] [--hook C.HOOK=V] [--probe C.PROBE=V]
+  predict: `Usage: podconform predict FILE|- [--json] [--html FILE] [--observe-for 120s] [--delete-at 30s]
+                          [--grace 10] [--exits C=V] [--on-term C=V] [--hook C.HOOK=V] [--probe C.PROBE=V]
 
 What a conformant kubelet (1.35) does with each pod of FILE (- reads standard input): the assumptions made for
 what a manifest does not say, the STATUS and READY columns over time, the outcome, the timeline, the Events.
@@ -59,6 +59,8 @@ Always, a Job's OnFailure or Never) and named as its controller would name it wh
   --grace N        the delete's grace period, whole seconds (with --delete-at; default: the pod's
                    terminationGracePeriodSeconds)
   --json           the prediction as one JSON document per pod (README); several pods: an array of them
+  --html FILE      also write a self-contained page drawing each pod's timeline as report.html does; the
+                   text (or, with --json, the JSON) still goes to standard output
   --exits C=V, --on-term C=V, --hook C.postStart=V, --probe C.readiness=V
                    change an assumption about what a manifest does not say (listed first in the output, each
                    with its flag); the same as podconform.dev/... annotations, see README "predict"

@@ -11,7 +11,7 @@ Usage:
   podconform check [FILES|DIRS...] [--backend model|sim|exec:'CMD'] [--tolerance SECONDS] [--json] [--verbose]
                    [--focus GLOB] [--skip GLOB] [--report DIR] [--rerun-failed results.json]
       Judge each case's expect block; no argument: the built-in case library.
-  podconform predict FILE|- [--json] [--observe-for 120s] [--delete-at 30s] [--grace 10]
+  podconform predict FILE|- [--json] [--html FILE] [--observe-for 120s] [--delete-at 30s] [--grace 10]
       What a conformant kubelet does with each pod of a manifest (Pod, Deployment, Job, … or a
       multi-document stream such as rendered Helm output) or with a case file.
   podconform rules [--json] [--area AREA]

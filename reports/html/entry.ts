@@ -8,6 +8,7 @@ import { copyBlock } from './copy-block.ts';
 import { markup, type Html } from './escape.ts';
 import { formatSeconds, formatWindow } from './format.ts';
 import type { RuleExplanations } from './rule-explanation.ts';
+import { timelineHost } from './timeline-host.ts';
 
 /** How much of an entry the page carries. */
 export interface EntryRenderOptions {
@@ -102,9 +103,7 @@ export function renderEntry(
       ? ''
       : markup`<p class="outcome-reason"><b>Why nothing was judged:</b> ${entry.outcomeReason}</p>`;
   const timeline =
-    entry.timeline === undefined
-      ? markup`<p class="muted">No timeline in the record.</p>`
-      : markup`<div class="timeline-host" data-entry="${index}"></div>`;
+    entry.timeline === undefined ? markup`<p class="muted">No timeline in the record.</p>` : timelineHost(index);
   const divergences =
     entry.divergences.length === 0
       ? ''

@@ -14,22 +14,42 @@ function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-// The legend is cloned into every drawn timeline, so a screenshot of one entry explains itself.
-const legend = markup`<template id="timeline-legend"><div class="legend">
+// The legend is cloned into every drawn timeline, so a screenshot of one entry explains itself. A page of
+// predictions alone has no observed points or divergences, so its legend leaves them out.
+const legendLines = (predictionsOnly: boolean) => markup`<template id="timeline-legend"><div class="legend">
 <span><i class="swatch win-certain"></i>predicted window: certain (must happen in it)</span>
 <span><i class="swatch win-possible"></i>predicted window: possible (happens only for some timings)</span>
 <span><i class="swatch win-open"></i>window without an upper bound</span>
-<span><i class="swatch seen"></i>observed point</span>
+${
+  predictionsOnly
+    ? ''
+    : markup`<span><i class="swatch seen"></i>observed point</span>
 <span><i class="swatch divergent"></i>first divergence</span>
-<span><i class="swatch band"></i>fault or API action</span>
+`
+}<span><i class="swatch band"></i>fault or API action</span>
 <span><i class="swatch st-ok"></i><i class="swatch st-wait"></i><i class="swatch st-term"></i><i class="swatch st-bad"></i>STATUS column (kubectl get pod)</span>
 <span class="muted">axis: seconds since pod creation · one row per kind of point, grouped by container · Ctrl+wheel zooms, drag pans</span>
 </div></template>`;
 
+/** How a page differs from report.html. */
+export interface PageOptions {
+  /** the timelines hold predictions only (`predict --html`): the legend says nothing of observed points */
+  readonly predictionsOnly?: boolean;
+  /** styles of that page's own, after the report's (shipped with the code, never from a run) */
+  readonly extraCss?: string;
+}
+
 /** The whole document around the rendered sections. */
-export function renderPage(title: string, body: Html, timelineData: unknown, assets: HtmlAssets): string {
+export function renderPage(
+  title: string,
+  body: Html,
+  timelineData: unknown,
+  assets: HtmlAssets,
+  options: PageOptions = {},
+): string {
   const scripts = [assets.visTimelineJs, assets.pageJs].map((js) => inlineAssetText(js, 'script'));
-  const styles = [assets.visTimelineCss, assets.pageCss].map((css) => inlineAssetText(css, 'style'));
+  const css = [assets.visTimelineCss, assets.pageCss, ...(options.extraCss === undefined ? [] : [options.extraCss])];
+  const styles = css.map((text) => inlineAssetText(text, 'style'));
   // Hashes, not 'unsafe-inline': inline event handlers (onerror=...) stay forbidden even if markup slipped through.
   const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src ${scripts.map(sha256).join(' ')}; base-uri 'none'; form-action 'none'`;
   return markup`<!doctype html>
@@ -45,7 +65,7 @@ ${styles.map(
 )}</head>
 <body>
 ${body}
-${legend}
+${legendLines(options.predictionsOnly === true)}
 <script type="application/json" id="${timelineDataId}">${trustedMarkup(jsonForScriptBlock(timelineData))}</script>
 ${scripts.map(
   (js) => markup`<script>${trustedMarkup(js)}</script>

@@ -220,8 +220,17 @@ export function packTimeline(
   return d === undefined ? packed : { ...packed, d: d.row < 0 ? d : { ...d, row: at(d.row) } };
 }
 
-/** The timelines of every entry (null where an entry has none), with their texts interned once for the page. */
-export function packTimelines(entries: ReadonlyArray<ResultEntry>): PackedTimelines {
+/** One timeline to pack, with the finding its picture marks (none for a prediction alone). */
+export interface TimelineToPack {
+  readonly timeline: Timeline | undefined;
+  readonly firstFinding: EntryFinding | undefined;
+}
+
+/**
+ * Timelines for one page's JSON block (null where there is none), their texts interned once; a page's
+ * `.timeline-host[data-entry=i]` (timeline-host.ts) draws the i-th. report.html and `predict --html` both use it.
+ */
+export function packTimelineSet(items: ReadonlyArray<TimelineToPack>): PackedTimelines {
   const strings: Array<string> = [];
   const ids = new Map<string, number>();
   const intern = (text: string): number => {
@@ -235,8 +244,13 @@ export function packTimelines(entries: ReadonlyArray<ResultEntry>): PackedTimeli
   };
   return {
     strings,
-    entries: entries.map((entry) =>
-      entry.timeline === undefined ? null : packTimeline(entry.timeline, entry.findings[0], intern),
+    entries: items.map(({ timeline, firstFinding }) =>
+      timeline === undefined ? null : packTimeline(timeline, firstFinding, intern),
     ),
   };
+}
+
+/** The timelines of every entry of a results file (null where an entry has none). */
+export function packTimelines(entries: ReadonlyArray<ResultEntry>): PackedTimelines {
+  return packTimelineSet(entries.map((entry) => ({ timeline: entry.timeline, firstFinding: entry.findings[0] })));
 }

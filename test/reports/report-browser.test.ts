@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHtmlAssets, renderHtml } from '../../reports/html/index.ts';
 import type { ResultsFile } from '../../reports/results/schema.ts';
 import { hostile, hostileLane, hostileResults } from '../fixtures/reports/hostile-results.ts';
+import { cli, repoRoot } from '../harness/cli/cli-in-process.ts';
 import { sampleResults } from './sample-results.ts';
 
 const executablePath = process.env['PODCONFORM_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -45,6 +46,11 @@ async function openReport(
   await mkdir(outputDir, { recursive: true });
   const file = join(outputDir, `${name}.html`);
   await writeFile(file, renderHtml(results, await loadHtmlAssets()));
+  return openPage(browser, file);
+}
+
+/** Opens a page written to `file`, watching for what it must not do; resolves once its first timelines are drawn. */
+async function openPage(browser: Browser, file: string): Promise<{ page: Page; misdeeds: Misdeeds }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const misdeeds: Misdeeds = { requests: [], dialogs: [], errors: [] };
@@ -184,5 +190,47 @@ describe.runIf(present)('report.html in Chromium', () => {
     expect(real.misdeeds).toEqual({ requests: [], dialogs: [], errors: [] });
     await open.first().screenshot({ path: join(outputDir, 'report-sample.png') });
     await real.page.context().close();
+  });
+});
+
+describe.runIf(present)('predict --html in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('draws an everyday manifest’s pod: its lanes, the model’s windows, the delete and the STATUS lane', async () => {
+    await mkdir(outputDir, { recursive: true });
+    const file = join(outputDir, 'predict-native-sidecar.html');
+    const manifest = join(repoRoot, 'test/fixtures/everyday/native-sidecar.yaml');
+    const run = await cli('predict', manifest, '--observe-for', '60s', '--delete-at', '30s', '--html', file);
+    expect(run.code, run.err).toBe(0);
+    const { page, misdeeds } = await openPage(browser, file);
+    const pod = page.locator('#entry-0');
+    await pod.locator('.timeline-host[data-drawn="true"]').waitFor();
+    const labels = await pod.locator('.vis-label').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['STATUS predicted', 'faults, actions', 'pod created']));
+    expect(labels).not.toContain('STATUS observed');
+    // the timeline is taller than its 720 px: it must open at the top, the STATUS row in view
+    const statusTop = (await pod.locator('.vis-label', { hasText: 'STATUS predicted' }).boundingBox())?.y ?? -1;
+    const panelTop = (await pod.locator('.vis-panel.vis-left').boundingBox())?.y ?? 0;
+    expect(statusTop).toBeGreaterThanOrEqual(panelTop);
+    // one lane per container of the manifest, each with rows of its own
+    for (const lane of ['log-shipper', 'api']) expect(labels.some((l) => l.startsWith(`${lane} `))).toBe(true);
+    expect(await pod.locator('.vis-item.vis-range.win-certain').count()).toBeGreaterThan(5);
+    expect(await pod.locator('.vis-item.vis-point.seen').count()).toBe(0);
+    const statuses = await pod.locator('.vis-item.st').allTextContents();
+    expect(statuses.join(' ')).toMatch(/Running.*Terminating/);
+    expect(await pod.locator('.vis-item.band-label').textContent()).toContain('delete');
+    expect(await pod.locator('table.predict.watch tbody tr').count()).toBeGreaterThan(2);
+    expect(misdeeds).toEqual({ requests: [], dialogs: [], errors: [] });
+    expect(await page.evaluate('window.__violations')).toEqual([]);
+    await pod.screenshot({ path: join(outputDir, 'predict.png') });
+    await page.context().close();
   });
 });

@@ -2,8 +2,11 @@
  * `podconform predict <file|->`: what a conformant kubelet will do with a case, or with each pod of a stream of
  * manifests (a Pod, a workload's pod template: harness/cases/load-manifest-stream.ts reads them, predict-input.ts
  * keeps the limits) — the assumptions made for what a manifest does not say, the STATUS/READY columns over time, the
- * outcome, the timeline and the Events (rendering in harness/cli/predict/). `--json` for machines.
+ * outcome, the timeline and the Events (rendering in harness/cli/predict/). `--json` for machines; `--html FILE` also
+ * writes the same as a page with each pod's timeline drawn (harness/cli/predict/render-html.ts).
  */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { podHoldingKinds, readManifestStream, type StreamPod } from '../../cases/index.ts';
 import { allContainers, type Scenario } from '../../../specs/vocabulary/index.ts';
 import { parseArgs } from '../args.ts';
@@ -21,12 +24,26 @@ import {
 import { withProgress } from '../predict-progress.ts';
 import { resolveAssumptions, type FlagSetting } from '../predict/assumptions.ts';
 import { buildPredictReport, type PredictReport } from '../predict/predict-report.ts';
+import { renderPredictHtml } from '../predict/render-html.ts';
 import { predictJsonDocument } from '../predict/render-json.ts';
+import { loadHtmlAssets } from '../../../reports/html/assets.ts';
 import { renderPredictText } from '../predict/render-text.ts';
 import { takeSettingFlags } from '../predict/setting-flags.ts';
 import { settingKinds } from '../predict/settings.ts';
 
-export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
+/** Where `--html` writes, and the command line the page names (so it says how it was made). */
+interface HtmlOutput {
+  readonly path: string;
+  readonly shownPath: string;
+  readonly commandLine: string;
+}
+
+// A word a shell would split or expand is quoted, so the page's command line can be pasted back.
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo, cwd = process.cwd()): Promise<number> {
   const settingFlags = takeSettingFlags(argv);
   if (settingFlags.status === 'error') {
     io.err(`podconform predict: ${settingFlags.message}\n`);
@@ -35,7 +52,7 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
   // the setting flags were taken out above; naming them here only lists them in an unknown option's message
   const parsed = parseArgs(settingFlags.rest, {
     flags: ['json'],
-    values: ['observe-for', 'delete-at', 'grace', ...settingKinds],
+    values: ['observe-for', 'delete-at', 'grace', 'html', ...settingKinds],
   });
   if (parsed.status === 'error') {
     io.err(`podconform predict: ${parsed.message}\n`);
@@ -49,6 +66,21 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
     );
     return exitCodes.badInput;
   }
+  const htmlPath = args.values.get('html');
+  if (htmlPath === '-' || htmlPath === '') {
+    io.err(
+      'podconform predict: --html needs a file name to write the page to (- for standard output is not supported)\n',
+    );
+    return exitCodes.badInput;
+  }
+  const html: HtmlOutput | undefined =
+    htmlPath === undefined
+      ? undefined
+      : {
+          path: resolve(cwd, htmlPath),
+          shownPath: htmlPath,
+          commandLine: ['podconform', 'predict', ...argv].map(shellWord).join(' '),
+        };
   const limits = readPredictLimits(args.values);
   if (limits.status === 'error') {
     io.err(`podconform predict: ${limits.message}\n`);
@@ -78,7 +110,13 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
       return exitCodes.badInput;
     }
     // a case file says what it means (FORMAT.md's defaults included): nothing is assumed for it
-    return showPredictions([{ scenario: read.caseFile.scenario, plainManifest: false }], input.name, flags, json, io);
+    return showPredictions(
+      [{ scenario: read.caseFile.scenario, plainManifest: false }],
+      input.name,
+      flags,
+      { json, html },
+      io,
+    );
   }
   for (const skipped of read.skipped) io.err(`${skippedLine(input.name, skipped)}\n`);
   if (read.pods.length === 0) {
@@ -92,7 +130,7 @@ export async function predictCommand(argv: ReadonlyArray<string>, io: CliIo): Pr
     scenario: pod.caseFile.scenario,
     plainManifest: true,
   }));
-  return showPredictions(pods, input.name, flags, json, io);
+  return showPredictions(pods, input.name, flags, { json, html }, io);
 }
 
 /** One pod to predict, with where it came from when that was a stream of manifests. */
@@ -106,14 +144,15 @@ interface PodToPredict {
 /**
  * Predicts each pod with its assumptions and prints it, headed when it came from a stream. JSON: the one pod's
  * document, or an array of documents when the input held several pods; each says where its pod came from (`source`).
+ * With `--html` the page is written first, so a path that cannot be written stops before anything is printed.
  */
-function showPredictions(
+async function showPredictions(
   pods: ReadonlyArray<PodToPredict>,
   file: string,
   flags: ReadonlyArray<FlagSetting>,
-  json: boolean,
+  output: { readonly json: boolean; readonly html: HtmlOutput | undefined },
   io: CliIo,
-): number {
+): Promise<number> {
   // In a stream a setting flag is for the pods that have its container; a flag no pod can take is a mistake.
   const containersOf = (scenario: Scenario) => new Set(allContainers(scenario.pod).map((c) => c.name));
   const several = pods.length > 1;
@@ -140,7 +179,22 @@ function showPredictions(
     );
     reports.push({ source, report });
   }
-  if (json) {
+  if (output.html !== undefined) {
+    const { path, shownPath, commandLine } = output.html;
+    const headed = reports.map(({ source, report }) => ({
+      ...(source === undefined ? {} : { heading: podHeading(source) }),
+      report,
+    }));
+    const page = renderPredictHtml(headed, commandLine, await loadHtmlAssets());
+    try {
+      await writeFile(path, page);
+    } catch (error) {
+      const why = error instanceof Error && 'code' in error ? String(error.code) : 'cannot write';
+      io.err(`podconform predict: --html ${shownPath}: cannot write the page (${why})\n`);
+      return exitCodes.badInput;
+    }
+  }
+  if (output.json) {
     const documents = reports.map(({ source, report }) => ({
       ...predictJsonDocument(report),
       ...(source === undefined ? {} : { source: jsonSource(source) }),

@@ -15,7 +15,8 @@ import {
 } from '../../../specs/vocabulary/index.ts';
 import type { ReportedAssumption, PredictReport } from './predict-report.ts';
 import type { Outcome, OutcomeContainer } from './outcomes.ts';
-import type { OutcomeColumns } from './decisive-assumptions.ts';
+import type { DecidedOutcome, OutcomeColumns } from './decisive-assumptions.ts';
+import type { FoldedEvent } from './folded-events.ts';
 import type { ProbeRuns } from './folded-probes.ts';
 import { formatSeconds, formatSpan, formatWindow } from './time-text.ts';
 
@@ -27,7 +28,8 @@ function table(rows: ReadonlyArray<ReadonlyArray<string>>, indent: string): stri
   );
 }
 
-function columnsText(o: OutcomeColumns): string {
+/** A final state as one phrase: `Completed (phase Succeeded, READY 0/1, RESTARTS 0)`. */
+export function columnsText(o: OutcomeColumns): string {
   if (o.status === goneStatus) return `gone (last phase ${o.phase})`;
   return `${o.status} (phase ${o.phase}, READY ${o.ready}, RESTARTS ${o.restarts})`;
 }
@@ -37,16 +39,17 @@ function assumptionLines(a: ReportedAssumption): string[] {
   const lines = [`  ${a.subject}: ${a.assumed}${origin}`];
   if (a.why !== undefined) lines.push(`      why: ${a.why}`);
   lines.push(`      set with: ${a.flag}   or annotation ${a.annotation}`);
-  const d = a.decidesOutcome;
-  if (d !== undefined) {
-    lines.push(
-      `      this assumption decides: if it ${d.alternative} (${d.alternativeFlag}), the pod ends ${columnsText(d.alternativeOutcome)} instead of ${columnsText(d.assumedOutcome)}`,
-    );
-  }
+  if (a.decidesOutcome !== undefined) lines.push(`      this assumption decides: ${decidesText(a.decidesOutcome)}`);
   return lines;
 }
 
-function containerText(name: string, c: OutcomeContainer): string {
+/** What the other reading of an assumption changes: `if it exits 1 after 2s (--exits …), the pod ends …`. */
+export function decidesText(d: DecidedOutcome): string {
+  return `if it ${d.alternative} (${d.alternativeFlag}), the pod ends ${columnsText(d.alternativeOutcome)} instead of ${columnsText(d.assumedOutcome)}`;
+}
+
+/** One container at the outcome: `app: running, restarts 0, ready`. */
+export function containerText(name: string, c: OutcomeContainer): string {
   const parts = [c.state];
   if (c.reason !== undefined) parts.push(c.reason);
   if (c.exitCode !== undefined) parts.push(`exit ${c.exitCode}`);
@@ -55,10 +58,18 @@ function containerText(name: string, c: OutcomeContainer): string {
   return `${name}: ${parts.join(', ')}`;
 }
 
-const profileWords = { nominal: 'nominal timing', early: 'earliest timing', late: 'latest timing' } as const;
+/** The latency profiles of the model as the output names them. */
+export const profileWords = { nominal: 'nominal timing', early: 'earliest timing', late: 'latest timing' } as const;
+
+/** An outcome's pod columns in one line (without its containers). */
+export function outcomeHeadline(o: Outcome): string {
+  return o.gone
+    ? `gone (the pod object was removed; its last STATUS ${o.status}, phase ${o.phase})`
+    : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}   RESTARTS ${o.restarts}`;
+}
 
 function outcomeLines(o: Outcome, indent: string): string[] {
-  const head = `${indent}${o.gone ? `gone (the pod object was removed; its last STATUS ${o.status}, phase ${o.phase})` : `STATUS ${o.status}   phase ${o.phase}   READY ${o.ready}   RESTARTS ${o.restarts}`}`;
+  const head = `${indent}${outcomeHeadline(o)}`;
   return [head, ...Object.entries(o.containers).map(([name, c]) => `${indent}  ${containerText(name, c)}`)];
 }
 
@@ -113,13 +124,31 @@ function outcomeSection(report: PredictReport): string[] {
   return out;
 }
 
-function probeLine(p: ProbeRuns): string {
+/** A probe's runs folded into one phrase: `app readiness probe: every 10s from 10.6s to 80.6s (8 runs), passes`. */
+export function probeText(p: ProbeRuns): string {
   const span =
     p.runs === 1
       ? `once at ${formatSeconds(p.firstSeconds)}`
       : `every ${formatSeconds(p.periodSeconds)} from ${formatSeconds(p.firstSeconds)} to ${formatSeconds(p.lastSeconds)} (${p.runs} runs)`;
   const result = p.failures === 0 ? 'passes' : `fails ${p.failures} of ${p.runs} times`;
-  return `    ${p.container} ${probeWords[p.probe]} probe: ${span}, ${result}`;
+  return `${p.container} ${probeWords[p.probe]} probe: ${span}, ${result}`;
+}
+
+function probeLine(p: ProbeRuns): string {
+  return `    ${probeText(p)}`;
+}
+
+/** When a folded Event happened: `12s`, or `12s (x3 over 20s)`. */
+export function eventWhen(e: FoldedEvent): string {
+  return e.count === 1
+    ? formatSeconds(e.firstSeconds)
+    : `${formatSeconds(e.firstSeconds)} (x${e.count} over ${formatSpan(e.lastSeconds - e.firstSeconds)})`;
+}
+
+/** The hole types the Events' messages use, each with what it stands for, in the vocabulary's order. */
+export function eventHoles(events: ReadonlyArray<FoldedEvent>): ReadonlyArray<readonly [HoleType, string]> {
+  const holes = new Set(events.flatMap((e) => holesOf(e.message)));
+  return holeTypes.filter((h) => holes.has(h)).map((h) => [h, holeDescriptions[h]] as const);
 }
 
 function timelineSection(report: PredictReport): string[] {
@@ -143,19 +172,14 @@ function timelineSection(report: PredictReport): string[] {
 function eventsSection(report: PredictReport): string[] {
   const rows = [['Type', 'Reason', 'At', 'From', 'Container', 'Message']];
   for (const e of report.events) {
-    const when =
-      e.count === 1
-        ? formatSeconds(e.firstSeconds)
-        : `${formatSeconds(e.firstSeconds)} (x${e.count} over ${formatSpan(e.lastSeconds - e.firstSeconds)})`;
-    rows.push([e.type, e.reason, when, e.from, e.container ?? '-', e.message]);
+    rows.push([e.type, e.reason, eventWhen(e), e.from, e.container ?? '-', e.message]);
   }
   const out = [
     'Events (as kubectl describe pod lists them; At = time since creation, nominal timing):',
     ...table(rows, '  '),
   ];
   // what only the node knows is a hole in the message; say once what each hole used stands for
-  const holes = new Set(report.events.flatMap((e) => holesOf(e.message)));
-  for (const h of holeTypes) if (holes.has(h)) out.push(`  {${h}}: ${holeDescriptions[h]}`);
+  for (const [h, description] of eventHoles(report.events)) out.push(`  {${h}}: ${description}`);
   return out;
 }
 

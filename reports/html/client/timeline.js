@@ -292,7 +292,9 @@ var podconformTimeline = (function () {
       showMajorLabels: false,
       showCurrentTime: false,
       selectable: false,
-      orientation: { axis: 'both' },
+      // Items hang from the top of their rows: with 'bottom', vis-timeline keeps the bottom in view, so a timeline
+      // taller than maxHeight opened scrolled down with the STATUS rows cut off at the top.
+      orientation: { axis: 'both', item: 'top' },
       maxHeight: 720,
       verticalScroll: true,
       groupOrder: 'order',
