@@ -46,6 +46,14 @@ export interface BackendOptions {
 }
 
 /** `--context` and `--cluster` as the command line gave them. */
+/** `--context`/`--cluster` as given, for replay lines: the same backend on the same cluster. */
+export function backendArgsOf(values: ReadonlyMap<string, string>): string[] {
+  return ['context', 'cluster'].flatMap((name) => {
+    const value = values.get(name);
+    return value === undefined ? [] : [`--${name}`, value];
+  });
+}
+
 export function backendOptions(values: ReadonlyMap<string, string>): BackendOptions {
   const context = values.get('context');
   const cluster = values.get('cluster');

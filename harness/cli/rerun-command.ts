@@ -87,7 +87,12 @@ export interface RerunRequest {
   readonly cwd: string;
   readonly argv: ReadonlyArray<string>;
   readonly rerun: LoadedRerun;
-  readonly backend: { readonly name: string; readonly notices: ReadonlyArray<string> };
+  /** `backendArgs`: `--context`/`--cluster` as given, repeated in replay lines */
+  readonly backend: {
+    readonly name: string;
+    readonly notices: ReadonlyArray<string>;
+    readonly backendArgs?: ReadonlyArray<string>;
+  };
   readonly run: (scenario: Scenario, latencySeed: number | undefined) => Promise<RunOutcome>;
   readonly judgeOptions: JudgeOptions;
   readonly slots: number;
@@ -98,7 +103,12 @@ export interface RerunRequest {
 
 function entryOf(
   result: RerunResult,
-  context: { readonly sameBackend: boolean; readonly backend: string; readonly cwd: string },
+  context: {
+    readonly sameBackend: boolean;
+    readonly backend: string;
+    readonly backendArgs: ReadonlyArray<string>;
+    readonly cwd: string;
+  },
   judgeOptions: JudgeOptions,
 ): ResultEntry {
   const { entry } = result.item;
@@ -111,7 +121,7 @@ function entryOf(
       judgement: result.judgement,
       durationMs: result.durationMs,
       file,
-      replay: checkReplayCommand(file, context.backend),
+      replay: checkReplayCommand(file, context.backend, context.backendArgs),
     });
   }
   return {
@@ -227,7 +237,16 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
       backend: { name: request.backend.name, notices: request.backend.notices },
       filters: request.filters,
       entries: results.map((r) =>
-        entryOf(r, { sameBackend, backend: request.backend.name, cwd: request.cwd }, request.judgeOptions),
+        entryOf(
+          r,
+          {
+            sameBackend,
+            backend: request.backend.name,
+            backendArgs: request.backend.backendArgs ?? [],
+            cwd: request.cwd,
+          },
+          request.judgeOptions,
+        ),
       ),
       problems: [],
     });

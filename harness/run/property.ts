@@ -268,6 +268,7 @@ export async function runProperty(options: PropertyOptions): Promise<PropertyRep
     deviations: target.deviations,
     jitter: target.seeded,
     ...(target.backend === 'sim' ? { realistic: target.realistic ?? false } : {}),
+    ...(target.backendArgs === undefined || target.backendArgs.length === 0 ? {} : { backendArgs: target.backendArgs }),
     ...(options.focus === undefined ? {} : { focus: options.focus }),
     ...(options.skip === undefined ? {} : { skip: options.skip }),
     ...(options.family === undefined ? {} : { scenarios: options.family }),

@@ -15,6 +15,8 @@ export interface ReplayHeader {
   readonly jitter: boolean;
   /** the sim ran in its realistic mode (`run`'s default); false: `--sim-mode jitter` or `--no-jitter` */
   readonly realistic?: boolean;
+  /** options that pick where the backend runs (`--context CTX`, `--cluster NAME`), repeated after `--backend` */
+  readonly backendArgs?: ReadonlyArray<string>;
 }
 
 /** A word for a POSIX shell. */
@@ -29,7 +31,12 @@ function backendArg(backend: string): string {
 
 /** `npx podconform run --backend sim --seed S --path P [--deviation D] --runs 1` */
 export function replayCommand(header: ReplayHeader): string {
-  const parts = ['npx podconform run', `--backend ${backendArg(header.backend)}`, `--seed ${header.seed}`];
+  const parts = [
+    'npx podconform run',
+    `--backend ${backendArg(header.backend)}`,
+    ...(header.backendArgs ?? []).map(shellQuote),
+    `--seed ${header.seed}`,
+  ];
   if (header.path !== undefined) parts.push(`--path ${shellQuote(header.path)}`);
   if (header.deviations.length > 0) parts.push(`--deviation ${shellQuote(header.deviations.join(','))}`);
   if (header.scenarios !== undefined) parts.push(`--scenarios ${shellQuote(header.scenarios)}`);
@@ -43,6 +50,7 @@ export function replayCommand(header: ReplayHeader): string {
 }
 
 /** `npx podconform check FILE --backend B`: judges one case file again on a backend (`model`: the default). */
-export function checkReplayCommand(file: string, backend: string): string {
-  return `npx podconform check ${shellQuote(file)}${backend === 'model' ? '' : ` --backend ${backendArg(backend)}`}`;
+export function checkReplayCommand(file: string, backend: string, backendArgs: ReadonlyArray<string> = []): string {
+  const where = backendArgs.map((a) => ` ${shellQuote(a)}`).join('');
+  return `npx podconform check ${shellQuote(file)}${backend === 'model' ? '' : ` --backend ${backendArg(backend)}${where}`}`;
 }

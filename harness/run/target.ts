@@ -25,6 +25,8 @@ export interface RunTarget {
   readonly run: (scenario: Scenario, seed?: number) => Promise<RunOutcome>;
   /** why the backend cannot act a scenario out (absent: it can act out every scenario) */
   readonly cannotExpress?: (scenario: Scenario) => string | undefined;
+  /** options that pick where the backend runs (`--context CTX`), for replay lines */
+  readonly backendArgs?: ReadonlyArray<string>;
 }
 
 /**

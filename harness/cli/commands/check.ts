@@ -15,7 +15,7 @@ import { ruleFilter } from '../../run/rule-filter.ts';
 import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
+import { backendArgsOf, backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
 import { progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination, shownPath, withoutReport } from '../report-option.ts';
 import { rerunFailed, rerunOption } from '../rerun-command.ts';
@@ -138,7 +138,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         cwd,
         argv,
         rerun,
-        backend: { name: source.name, notices: backend.notices ?? [] },
+        backend: { name: source.name, notices: backend.notices ?? [], backendArgs: backendArgsOf(args.values) },
         // A seeded backend (the sim) meets the latency seed the entry was found with; the others ignore it.
         run: (scenario, seed) =>
           runsSeeded === undefined || seed === undefined
@@ -271,7 +271,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         judgement: r,
         durationMs: r.durationMs,
         file,
-        replay: checkReplayCommand(file, source.name),
+        replay: checkReplayCommand(file, source.name, backendArgsOf(args.values)),
       });
     }),
     problems: problems.map(formatProblem),

@@ -193,7 +193,7 @@ export function runResultsFile(input: RunResultsInput): ResultsFile {
         // `check` cannot make the simulator deviate: under a deviation, the run's own line judges the case again.
         target.deviations.length > 0
           ? () => runReplay(report, input.numRuns, undefined)
-          : (file) => checkReplayCommand(file, target.backend),
+          : (file) => checkReplayCommand(file, target.backend, target.backendArgs),
         input.cwd,
       ),
       ...scenarioEntries(report, generatedScenarios(input), toleranceOf(target)),

@@ -20,7 +20,7 @@ import { makeDirectory, runRecord, writeRunRecord } from '../../run/run-record.t
 import { simRun, type SimRunSpec } from '../../run/sim-run.ts';
 import { backendTarget, expressibleScenarios, type RunTarget } from '../../run/target.ts';
 import { parseArgs } from '../args.ts';
-import { backendOptions, resolveBackend } from '../backend-choice.ts';
+import { backendArgsOf, backendOptions, resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { clockTime, progressBar, progressDrawer } from '../progress-bar.ts';
@@ -238,7 +238,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
     for (const notice of notices) io.err(`${choice.backend.name}: ${notice}\n`);
     slots = parallel.value ?? choice.backend.defaultParallelism ?? 1;
     recorder = new SlotRecorder(backendTarget(choice.backend), slots);
-    target = recorder.target;
+    target = { ...recorder.target, backendArgs: backendArgsOf(args.values) };
     close = () => choice.source.close();
   }
 
@@ -254,7 +254,7 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
         cwd,
         argv,
         rerun,
-        backend: { name: target.backend, notices },
+        backend: { name: target.backend, notices, backendArgs: target.backendArgs ?? [] },
         run: (scenario, latencySeed) => rerunTarget.run(scenario, rerunTarget.seeded ? latencySeed : undefined),
         judgeOptions: {
           toleranceSeconds: target.toleranceSeconds,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayCommand } from '../../../harness/run/replay.ts';
+import { checkReplayCommand, replayCommand } from '../../../harness/run/replay.ts';
 import { ruleMatcher } from '../../../harness/run/rule-glob.ts';
 
 describe('replayCommand', () => {
@@ -16,6 +16,17 @@ describe('replayCommand', () => {
     expect(
       replayCommand({ backend: "exec:node a.mjs --name 'x'", seed: 1, path: '0', deviations: [], jitter: false }),
     ).toBe(`npx podconform run --backend exec:'node a.mjs --name '\\''x'\\''' --seed 1 --path 0 --runs 1`);
+  });
+
+  it('repeats where the backend ran (--context, --cluster), so the line replays on the same cluster', () => {
+    const where = ['--context', 'prod cluster', '--cluster', 'ci'];
+    expect(
+      replayCommand({ backend: 'kube', seed: 7, path: '2', deviations: [], jitter: false, backendArgs: where }),
+    ).toBe("npx podconform run --backend kube --context 'prod cluster' --cluster ci --seed 7 --path 2 --runs 1");
+    expect(checkReplayCommand('cases/a.case.yaml', 'kind', ['--cluster', 'ci'])).toBe(
+      'npx podconform check cases/a.case.yaml --backend kind --cluster ci',
+    );
+    expect(checkReplayCommand('a.case.yaml', 'model', ['--cluster', 'ci'])).toBe('npx podconform check a.case.yaml');
   });
 });
 
