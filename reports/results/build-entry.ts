@@ -37,6 +37,14 @@ function observationOf(outcome: RunOutcome): Observation | undefined {
   return outcome.status === 'observed' ? outcome.observation : undefined;
 }
 
+// Enough to recognise what the backend complained about; the full text stays with the backend's own logs.
+const saidLimit = 2000;
+
+function saidOf(outcome: RunOutcome): { readonly backendSaid?: string } {
+  const said = outcome.status === 'observed' ? outcome.stderr?.trim() : undefined;
+  return said === undefined || said === '' ? {} : { backendSaid: said.slice(0, saidLimit) };
+}
+
 function reasonOf(outcome: RunOutcome): string | undefined {
   if (outcome.status === 'observed') return undefined;
   return outcome.detail === undefined ? outcome.reason : `${outcome.reason} (${outcome.detail.split('\n')[0] ?? ''})`;
@@ -96,6 +104,7 @@ export function scenarioEntry(input: {
     rules: ruleOutcomes(exercised, findings, judged.status),
     findings,
     ...(reason === undefined ? {} : { outcomeReason: reason }),
+    ...saidOf(result.outcome),
     ...(observation === undefined ? {} : { observation }),
     ...(result.prediction === undefined ? {} : { prediction: result.prediction }),
     verdict: result.verdict,
@@ -150,6 +159,7 @@ export function caseEntry(input: {
     findings,
     divergences: judgement.divergences.map((d) => ({ check: d.expect, message: d.message })),
     ...(reason === undefined ? {} : { outcomeReason: reason }),
+    ...saidOf(outcome),
     ...(observation === undefined ? {} : { observation }),
     ...(prediction === undefined ? {} : { prediction }),
     timeline: timelineOf(scenario, prediction, observation),

@@ -115,6 +115,8 @@ export interface ResultEntry {
   readonly divergences: ReadonlyArray<{ readonly check: string; readonly message: string }>;
   /** why the backend saw nothing (outcome unknown or error) */
   readonly outcomeReason?: string;
+  /** what the backend wrote on stderr during an observed run (its first 2,000 characters), e.g. podman's complaints */
+  readonly backendSaid?: string;
   readonly observation?: Observation;
   /** the model's prediction as JSON: a value the model gives as "none" (no reason, no exit code) is `null` here */
   readonly prediction?: Prediction;
