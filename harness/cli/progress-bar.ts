@@ -17,6 +17,23 @@ export interface ProgressFigures {
 
 const barWidth = 12;
 
+/** The figures of a list of statuses judged so far (cases, rerun entries), out of `total`, since `startedMs`. */
+export function figuresOf(
+  what: string,
+  statuses: ReadonlyArray<string>,
+  total: number,
+  startedMs: number,
+): ProgressFigures {
+  return {
+    what,
+    done: statuses.length,
+    total,
+    failed: statuses.filter((s) => s === 'fail').length,
+    unknown: statuses.filter((s) => s === 'unknown').length,
+    elapsedMs: performance.now() - startedMs,
+  };
+}
+
 /** `0:11`, `12:05`, `1:02:03`. */
 export function clockTime(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));

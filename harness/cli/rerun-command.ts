@@ -15,7 +15,7 @@ import { rerunItems, rerunOne, rerunStatus, type RerunItem, type RerunResult } f
 import type { RuleFilter } from '../run/rule-filter.ts';
 import { checkReplayCommand, shellQuote } from '../run/replay.ts';
 import { exitCodes, type CliIo } from './io.ts';
-import { progressBar, progressDrawer } from './progress-bar.ts';
+import { figuresOf, progressBar, progressDrawer } from './progress-bar.ts';
 import { emitReport, shownPath, withoutReport, type ReportDestination } from './report-option.ts';
 
 /** An earlier record and the entries of it to run again, read before any backend is set up. */
@@ -187,16 +187,7 @@ export async function rerunFailed(request: RerunRequest): Promise<number> {
         statuses.push(status);
         progress?.clear();
         if (!request.json) io.out(`${line(result)}\n`);
-        progress?.show(() =>
-          progressBar({
-            what: 'entries',
-            done: statuses.length,
-            total: items.length,
-            failed: statuses.filter((s) => s === 'fail').length,
-            unknown: statuses.filter((s) => s === 'unknown').length,
-            elapsedMs: performance.now() - started,
-          }),
-        );
+        progress?.show(() => progressBar(figuresOf('entries', statuses, items.length, started)));
       },
     },
   );

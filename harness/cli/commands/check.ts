@@ -16,7 +16,7 @@ import { parseArgs } from '../args.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { backendArgsOf, backendOptions, resolveBackend, type ObservationSource } from '../backend-choice.ts';
-import { progressBar, progressDrawer } from '../progress-bar.ts';
+import { figuresOf, progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination, shownPath, withoutReport } from '../report-option.ts';
 import { rerunFailed, rerunOption } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
@@ -179,16 +179,7 @@ export async function checkCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: 
         if (args.flags.has('verbose')) {
           for (const f of result.failures.slice(1)) io.out(`         ${f.expect}: ${f.message}\n`);
         }
-        progress?.show(() =>
-          progressBar({
-            what: 'cases',
-            done: done.length,
-            total: loaded.length,
-            failed: done.filter((s) => s === 'fail').length,
-            unknown: done.filter((s) => s === 'unknown').length,
-            elapsedMs: performance.now() - started,
-          }),
-        );
+        progress?.show(() => progressBar(figuresOf('cases', done, loaded.length, started)));
       },
     });
   } finally {

@@ -23,7 +23,7 @@ import { parseArgs } from '../args.ts';
 import { backendArgsOf, backendOptions, resolveBackend } from '../backend-choice.ts';
 import { builtinCasesDir } from '../builtin-cases.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { clockTime, progressBar, progressDrawer } from '../progress-bar.ts';
+import { clockTime, figuresOf, progressBar, progressDrawer } from '../progress-bar.ts';
 import { emitReport, reportDestination } from '../report-option.ts';
 import { rerunFailed, rerunOption } from '../rerun-command.ts';
 import { ruleFilterOptions } from '../rule-filter-options.ts';
@@ -295,14 +295,9 @@ export async function runCommand(argv: ReadonlyArray<string>, io: CliIo, cwd: st
           libraryStatuses.push(caseRun.judgement.status);
           progress?.show(
             () =>
-              `case library on ${target.backend}: ${progressBar({
-                what: 'cases',
-                done: libraryStatuses.length,
-                total,
-                failed: libraryStatuses.filter((x) => x === 'fail').length,
-                unknown: libraryStatuses.filter((x) => x === 'unknown').length,
-                elapsedMs: performance.now() - libraryStarted,
-              })}`,
+              `case library on ${target.backend}: ${progressBar(
+                figuresOf('cases', libraryStatuses, total, libraryStarted),
+              )}`,
           );
         },
       );
